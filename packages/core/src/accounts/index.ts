@@ -1,0 +1,4 @@
+export * from './roles'
+export * from './password-policy'
+export * from './login-lockout'
+export * from './accounts.schemas'

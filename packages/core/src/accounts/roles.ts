@@ -1,0 +1,63 @@
+/** Roles of PRODUCT.md M0. Every user has exactly one, plus a data scope (an org-unit subtree). */
+export const ROLES = [
+  'system_admin',
+  'bureau_admin',
+  'bureau_staff',
+  'reporter',
+  'enterprise',
+  'expert',
+  'institution',
+  'leader',
+] as const
+export type Role = (typeof ROLES)[number]
+
+export const ROLE_LABELS: Record<Role, string> = {
+  system_admin: '系统管理员',
+  bureau_admin: '科技局管理员',
+  bureau_staff: '科技局工作人员',
+  reporter: '责任单位填报员',
+  enterprise: '企业用户',
+  expert: '专家',
+  institution: '高校院所',
+  leader: '领导（只读）',
+}
+
+export const PERMISSIONS = [
+  'org-units:read',
+  'org-units:write',
+  'users:read',
+  'users:write',
+  'audit:read',
+  'dashboard:read',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+// Later modules add their permissions here; the server checks them and the web app hides what a role lacks.
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  system_admin: PERMISSIONS,
+  bureau_admin: PERMISSIONS,
+  bureau_staff: ['org-units:read', 'users:read', 'dashboard:read'],
+  reporter: ['org-units:read', 'dashboard:read'],
+  enterprise: [],
+  expert: [],
+  institution: [],
+  leader: ['org-units:read', 'users:read', 'audit:read', 'dashboard:read'],
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission)
+}
+
+export function permissionsOf(role: Role): Permission[] {
+  return [...ROLE_PERMISSIONS[role]]
+}
+
+/**
+ * Who may grant which role: a system admin any role; a bureau admin any role except system admin.
+ * Nobody else manages accounts. Keeps a bureau admin from making itself (or others) system admin.
+ */
+export function canAssignRole(actorRole: Role, targetRole: Role): boolean {
+  if (actorRole === 'system_admin') return true
+  if (actorRole === 'bureau_admin') return targetRole !== 'system_admin'
+  return false
+}

@@ -1,0 +1,3 @@
+import './zod-zh-cn'
+export { formatZodIssues } from './format-zod-issues'
+export { trimmedText, optionalText, uuid } from './common-fields'

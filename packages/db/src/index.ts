@@ -1,0 +1,17 @@
+export {
+  openDatabase,
+  migrateDatabase,
+  appliedMigrationCount,
+  queryRows,
+  MIGRATIONS_FOLDER,
+  type Database,
+  type DatabaseHandle,
+  type DatabaseKind,
+  type Executor,
+  type Transaction,
+  type OpenDatabaseOptions,
+} from './client'
+export { writeBackup, restoreBackup, listDataTables } from './backup'
+export * as tables from './tables/index'
+export { containsPattern } from './like-pattern'
+export { isUniqueViolation } from './database-errors'

@@ -1,0 +1,5 @@
+export { orgUnits } from './org-units.table'
+export { users } from './users.table'
+export { sessions } from './sessions.table'
+export { auditLog } from './audit-log.table'
+export { rateLimits } from './rate-limits.table'

@@ -1,0 +1,84 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import '@kechuang/core/validation'
+import { commonErrors } from '@kechuang/core/errors'
+import type { DatabaseHandle } from '@kechuang/db'
+import type { AppConfig } from './config'
+import { createAccountsService } from './modules/accounts/accounts.service'
+import { authRoutes } from './modules/accounts/auth.routes'
+import { createAuthService } from './modules/accounts/auth.service'
+import { usersRoutes } from './modules/accounts/users.routes'
+import { auditRoutes } from './modules/audit/audit.routes'
+import { createAuditService } from './modules/audit/audit.service'
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes'
+import { createDashboardService } from './modules/dashboard/dashboard.service'
+import { orgUnitsRoutes } from './modules/org-units/org-units.routes'
+import { createOrgUnitsService } from './modules/org-units/org-units.service'
+import { systemRoutes } from './modules/system/system.routes'
+import { registerAuthentication } from './plugins/authentication'
+import { registerErrorHandler } from './plugins/error-handler'
+import { registerOpenApi } from './plugins/openapi'
+import { createDatabaseRateLimitStore } from './plugins/rate-limit-store'
+import { registerWebApp } from './plugins/web-app'
+
+export interface BuildAppOptions {
+  config: AppConfig
+  database: DatabaseHandle
+  /** Folder of the built web app to serve; omitted in API tests. */
+  webDistDir?: string
+}
+
+/** A request body above this size is refused before parsing (413). */
+const BODY_LIMIT_BYTES = 1024 * 1024
+
+export async function buildApp({ config, database, webDistDir }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    // Zod strips nothing and coerces nothing silently: unknown fields are errors (strict schemas).
+    ajv: { customOptions: { removeAdditional: false } },
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  registerErrorHandler(app)
+
+  const { db } = database
+  // The services, wired in one visible list.
+  const audit = createAuditService({ db })
+  const auth = createAuthService({
+    db,
+    audit,
+    settings: { idleMinutes: config.sessionIdleMinutes, maxHours: config.sessionMaxHours },
+  })
+  const orgUnits = createOrgUnitsService({ db, audit })
+  const accounts = createAccountsService({ db, audit, orgUnits })
+  const dashboard = createDashboardService({ audit, orgUnits, accounts })
+
+  await app.register(cookie)
+  await app.register(rateLimit, {
+    global: false,
+    store: createDatabaseRateLimitStore(db),
+    errorResponseBuilder: (_request, context) =>
+      commonErrors.RATE_LIMITED({ retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+  })
+  await registerOpenApi(app)
+  registerAuthentication(app, auth)
+
+  await app.register(
+    async (api) => {
+      await api.register(systemRoutes, { database })
+      await api.register(authRoutes, { prefix: '/auth', service: auth, config })
+      await api.register(orgUnitsRoutes, { prefix: '/org-units', service: orgUnits })
+      await api.register(usersRoutes, { prefix: '/users', service: accounts })
+      await api.register(auditRoutes, { prefix: '/audit', service: audit })
+      await api.register(dashboardRoutes, { prefix: '/dashboard', service: dashboard })
+    },
+    { prefix: '/api' },
+  )
+
+  if (webDistDir) await registerWebApp(app, webDistDir)
+  return app
+}
