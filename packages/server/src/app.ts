@@ -41,6 +41,8 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
     // Zod strips nothing and coerces nothing silently: unknown fields are errors (strict schemas).
     ajv: { customOptions: { removeAdditional: false } },
   })
+  // The API speaks JSON only; anything else is refused with 415 before it reaches a handler.
+  app.removeContentTypeParser('text/plain')
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandler(app)

@@ -37,7 +37,11 @@ export interface AccountsService {
   unlock(actor: Actor, id: string): Promise<User>
 }
 
-/** User management by administrators, always inside the administrator's own scope. */
+/**
+ * User management by administrators, always inside the administrator's own scope. Checks that call other
+ * services run before the transaction: the embedded database has one connection, so a query outside an
+ * open transaction would wait for it forever.
+ */
 export function createAccountsService({
   db,
   audit,
@@ -89,13 +93,13 @@ export function createAccountsService({
     },
 
     async create(actor, input) {
+      await requireAssignable(actor, input.role, input.scopeOrgUnitId)
       const temporaryPassword = input.password ? null : generatePassword()
       const password = input.password ?? temporaryPassword!
       assertStrongPassword(password, input.username)
       const passwordHash = await hashPassword(password)
       try {
         return await db.transaction(async (tx) => {
-          await requireAssignable(actor, input.role, input.scopeOrgUnitId)
           const row = await insertUser(tx, {
             username: input.username,
             displayName: input.displayName,
@@ -118,19 +122,20 @@ export function createAccountsService({
     },
 
     async update(actor, id, input) {
+      const current = await requireManageable(db, actor, id)
+      const changesAccess =
+        (input.role !== undefined && input.role !== current.role) ||
+        (input.scopeOrgUnitId !== undefined && input.scopeOrgUnitId !== current.scopeOrgUnitId)
+      if (changesAccess) {
+        if (id === actor.userId) throw accountErrors.CANNOT_CHANGE_SELF()
+        await requireAssignable(
+          actor,
+          input.role ?? current.role,
+          input.scopeOrgUnitId ?? current.scopeOrgUnitId,
+        )
+      }
       return db.transaction(async (tx) => {
         const before = await requireManageable(tx, actor, id)
-        const changesAccess =
-          (input.role !== undefined && input.role !== before.role) ||
-          (input.scopeOrgUnitId !== undefined && input.scopeOrgUnitId !== before.scopeOrgUnitId)
-        if (changesAccess) {
-          if (id === actor.userId) throw accountErrors.CANNOT_CHANGE_SELF()
-          await requireAssignable(
-            actor,
-            input.role ?? before.role,
-            input.scopeOrgUnitId ?? before.scopeOrgUnitId,
-          )
-        }
         await updateUser(tx, id, input)
         // New rights take effect at the next sign-in; old sessions must not keep the old ones.
         if (changesAccess) await deleteSessionsOfUser(tx, id)

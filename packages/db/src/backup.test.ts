@@ -1,0 +1,125 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { sql } from 'drizzle-orm'
+import { afterAll, describe, expect, it } from 'vitest'
+import { seedDatabase } from '../seed/index'
+import { migrateDatabase, openDatabase, queryRows, type DatabaseHandle } from './client'
+import { listDataTables, restoreBackup, writeBackup } from './backup'
+import { auditLog, rateLimits, sessions, users } from './tables/index'
+
+// Real data folders on disk, as an operator's backup and restore would use them.
+const workDir = mkdtempSync(join(tmpdir(), 'kc-backup-'))
+afterAll(() => rmSync(workDir, { recursive: true, force: true }))
+
+async function openFolder(name: string): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ dataDir: join(workDir, name) })
+  await migrateDatabase(handle)
+  return handle
+}
+
+async function snapshot(handle: DatabaseHandle): Promise<Record<string, unknown[]>> {
+  const result: Record<string, unknown[]> = {}
+  for (const table of await listDataTables(handle.db)) {
+    const order = sql.join(
+      table.primaryKey.map((c) => sql.identifier(c)),
+      sql`, `,
+    )
+    result[table.name] = (
+      await queryRows<{ row: unknown }>(
+        handle.db,
+        sql`select row_to_json(t) as row from ${sql.identifier(table.name)} t order by ${order}`,
+      )
+    ).map((r) => r.row)
+  }
+  return result
+}
+
+/** Puts at least one row into every table, with the awkward cases: a tree, JSON, nulls, identity ids. */
+async function fillEveryTable(handle: DatabaseHandle): Promise<void> {
+  await seedDatabase(handle.db)
+  const [root] = await queryRows<{ id: string }>(
+    handle.db,
+    sql`select id from org_units where parent_id is null`,
+  )
+  const [user] = await handle.db
+    .insert(users)
+    .values({
+      username: 'tester',
+      displayName: '测试',
+      role: 'bureau_staff',
+      scopeOrgUnitId: root!.id,
+      passwordHash: 'x',
+    })
+    .returning()
+  await handle.db
+    .insert(sessions)
+    .values({ id: 'a'.repeat(64), userId: user!.id, csrfToken: 'c', expiresAt: new Date() })
+  await handle.db.insert(rateLimits).values({ id: 'login:127.0.0.1', hits: 3, resetAt: new Date() })
+  await handle.db
+    .insert(auditLog)
+    .values({
+      actorName: '测试',
+      entityType: 'user',
+      entityId: user!.id,
+      action: 'create',
+      after: { nested: { a: [1, '二'] } },
+    })
+}
+
+describe('backup and restore', () => {
+  it('reproduces every table, row for row, in an empty data folder', async () => {
+    const source = await openFolder('source')
+    await fillEveryTable(source)
+    const before = await snapshot(source)
+    for (const [table, rows] of Object.entries(before)) expect(rows.length, table).toBeGreaterThan(0)
+    const file = join(workDir, 'backup.jsonl.gz')
+    await writeBackup(source, file)
+    await source.close()
+
+    const target = await openFolder('target')
+    const summary = await restoreBackup(target, file)
+    expect(await snapshot(target)).toEqual(before)
+    expect(summary.tables.org_units).toBe(before.org_units!.length)
+
+    // Identity sequences continue after the restored ids instead of colliding with them.
+    const [next] = await target.db
+      .insert(auditLog)
+      .values({ actorName: 'x', entityType: 'x', action: 'create' })
+      .returning()
+    expect(next!.id).toBeGreaterThan(Math.max(...before.audit_log!.map((r) => (r as { id: number }).id)))
+    await target.close()
+  })
+
+  it('refuses to restore over existing data and changes nothing', async () => {
+    const source = await openFolder('source-2')
+    await seedDatabase(source.db)
+    const file = join(workDir, 'backup-2.jsonl.gz')
+    await writeBackup(source, file)
+    await expect(restoreBackup(source, file)).rejects.toThrow(/不是空库/)
+    const [count] = await queryRows<{ n: number }>(source.db, sql`select count(*)::int as n from org_units`)
+    expect(count!.n).toBe((await snapshot(source)).org_units!.length)
+    await source.close()
+  })
+
+  it('refuses a file that is not a backup', async () => {
+    const target = await openFolder('target-3')
+    const file = join(workDir, 'not-a-backup.gz')
+    writeFileSync(file, gzipSync('{"hello":"world"}\n'))
+    await expect(restoreBackup(target, file)).rejects.toThrow(/不是科创平台的备份文件/)
+    await target.close()
+  })
+})
+
+describe('embedded database', () => {
+  it('keeps its data across a restart', async () => {
+    const first = await openFolder('restart')
+    await seedDatabase(first.db)
+    const before = await snapshot(first)
+    await first.close()
+    const second = await openFolder('restart')
+    expect(await snapshot(second)).toEqual(before)
+    await second.close()
+  })
+})
