@@ -57,15 +57,13 @@ async function fillEveryTable(handle: DatabaseHandle): Promise<void> {
     .insert(sessions)
     .values({ id: 'a'.repeat(64), userId: user!.id, csrfToken: 'c', expiresAt: new Date() })
   await handle.db.insert(rateLimits).values({ id: 'login:127.0.0.1', hits: 3, resetAt: new Date() })
-  await handle.db
-    .insert(auditLog)
-    .values({
-      actorName: '测试',
-      entityType: 'user',
-      entityId: user!.id,
-      action: 'create',
-      after: { nested: { a: [1, '二'] } },
-    })
+  await handle.db.insert(auditLog).values({
+    actorName: '测试',
+    entityType: 'user',
+    entityId: user!.id,
+    action: 'create',
+    after: { nested: { a: [1, '二'] } },
+  })
 }
 
 describe('backup and restore', () => {

@@ -33,7 +33,7 @@ async function expectRejected(
   const before = await counts()
   const response = await send()
   expect(response.statusCode).toBe(status)
-  const body = response.json() as { code: string; message: string }
+  const body = response.json() as { code: string; message: string; details?: { path: string }[] }
   expect(body.code).toBe(code)
   expect(body.message).toMatch(message)
   expect(body.message).toMatch(/[\u4e00-\u9fa5]/)
@@ -84,7 +84,7 @@ describe('bad input is refused with a Chinese message and changes nothing', () =
   })
 
   it('over-long strings, naming the limit', async () => {
-    const body = (await expectRejected(
+    const body = await expectRejected(
       () =>
         admin.post('/api/org-units', {
           parentId: dayeId,
@@ -94,8 +94,8 @@ describe('bad input is refused with a Chinese message and changes nothing', () =
       400,
       'VALIDATION_FAILED',
       new RegExp(`机构名称不能超过 ${ORG_UNIT_NAME_MAX} 个字符`),
-    )) as { details: { path: string }[] }
-    expect(body.details[0]!.path).toBe('name')
+    )
+    expect(body.details![0]!.path).toBe('name')
   })
 
   it('wrong types', async () => {
