@@ -52,26 +52,32 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 }
 
 // Any fixed number works; it only has to be the same for every app server of one installation.
-const MIGRATION_LOCK_KEY = 7_411_202_601
+const STARTUP_LOCK_KEY = 7_411_202_601
 
 /**
- * Applies pending migrations. On PostgreSQL an advisory lock makes several app servers that start at once
- * take turns, so each migration runs exactly once.
+ * Runs `work` while holding a PostgreSQL advisory lock, so app servers that start at the same moment take
+ * turns (migrations, first-start seeding). The embedded database has one process and needs no lock.
  */
-export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
-  if (handle.kind === 'pglite') {
-    await migratePglite(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER })
-    return
-  }
+export async function withStartupLock<T>(handle: DatabaseHandle, work: () => Promise<T>): Promise<T> {
+  if (handle.kind === 'pglite') return work()
   const pool = (handle.db as unknown as { $client: pg.Pool }).$client
   const client = await pool.connect()
   try {
-    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
-    await migratePg(drizzlePg({ client }), { migrationsFolder: MIGRATIONS_FOLDER })
+    await client.query('select pg_advisory_lock($1)', [STARTUP_LOCK_KEY])
+    return await work()
   } finally {
-    await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined)
+    await client.query('select pg_advisory_unlock($1)', [STARTUP_LOCK_KEY]).catch(() => undefined)
     client.release()
   }
+}
+
+/** Applies pending migrations (the same SQL files on PGlite and PostgreSQL). */
+export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
+  await withStartupLock(handle, async () => {
+    if (handle.kind === 'pglite')
+      await migratePglite(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER })
+    else await migratePg(handle.db as never, { migrationsFolder: MIGRATIONS_FOLDER })
+  })
 }
 
 /** Number of migrations applied, for /api/ready. */

@@ -1,6 +1,7 @@
 export {
   openDatabase,
   migrateDatabase,
+  withStartupLock,
   appliedMigrationCount,
   queryRows,
   MIGRATIONS_FOLDER,

@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path'
-import { migrateDatabase, openDatabase, type DatabaseHandle } from '@kechuang/db'
+import { migrateDatabase, openDatabase, withStartupLock, type DatabaseHandle } from '@kechuang/db'
 import { isDatabaseEmpty, seedDatabase } from '@kechuang/db/seed'
 import type { AppConfig } from './config'
 import { createAuditService } from './modules/audit/audit.service'
@@ -28,22 +28,15 @@ export interface PreparedDatabase {
 export async function prepareDatabase(config: AppConfig): Promise<PreparedDatabase> {
   const database = await openConfiguredDatabase(config)
   await migrateDatabase(database)
-  let seeded = false
-  if (await isDatabaseEmpty(database.db)) {
-    try {
-      await seedDatabase(database.db)
-      seeded = true
-    } catch (error) {
-      // Another app server starting at the same moment may have seeded first; then there is nothing to do.
-      if (await isDatabaseEmpty(database.db)) throw error
-    }
-  }
-  const audit = createAuditService({ db: database.db })
-  const admin = await ensureFirstAdmin(database.db, audit, config.adminPassword).catch(
-    async (error: unknown) => {
-      if (String(error).includes('users_username_uq')) return null
-      throw error
-    },
-  )
-  return { database, seeded, admin }
+  // Several app servers may start together on one PostgreSQL: the first seeds and creates the admin.
+  return withStartupLock(database, async () => {
+    const seeded = await isDatabaseEmpty(database.db)
+    if (seeded) await seedDatabase(database.db)
+    const admin = await ensureFirstAdmin(
+      database.db,
+      createAuditService({ db: database.db }),
+      config.adminPassword,
+    )
+    return { database, seeded, admin }
+  })
 }

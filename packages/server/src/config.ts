@@ -4,12 +4,18 @@ import { z } from 'zod'
  * Configuration from the environment, with safe defaults (README "Configuration"). Parsed once at start;
  * an invalid value stops the server with a message naming the variable.
  */
+// An empty variable (common in .env files and compose files) means "not set".
+const optionalSetting = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().min(1).optional(),
+)
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   KECHUANG_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z.string().min(1).optional(),
-  KECHUANG_ADMIN_PASSWORD: z.string().min(1).optional(),
+  DATABASE_URL: optionalSetting,
+  KECHUANG_ADMIN_PASSWORD: optionalSetting,
   KECHUANG_SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()

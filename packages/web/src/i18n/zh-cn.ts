@@ -127,6 +127,7 @@ export const zhCN = {
     lastLoginAt: '最近登录',
     neverLoggedIn: '从未登录',
     searchPlaceholder: '搜索用户名或姓名',
+    searchLabel: '搜索',
     rolePlaceholder: '全部角色',
     statusPlaceholder: '全部状态',
     scopePlaceholder: '全部机构',

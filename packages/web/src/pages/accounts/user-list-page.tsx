@@ -179,11 +179,12 @@ export function UserListPage() {
     >
       {error && <QueryError error={error} onRetry={() => void refetch()} />}
       <Card>
+        {/* No labels naming form fields (角色, 管辖范围 …) here: they would clash with the dialog's fields. */}
         <div className="list-filters">
           <Input.Search
             allowClear
             placeholder={t('users.searchPlaceholder')}
-            aria-label={t('users.searchPlaceholder')}
+            aria-label={t('users.searchLabel')}
             value={searchText}
             onChange={(event) => setSearchText(event.target.value)}
             onSearch={(value) => updateFilters({ q: value.trim() || undefined })}
@@ -191,7 +192,6 @@ export function UserListPage() {
           <Select<Role>
             allowClear
             placeholder={t('users.rolePlaceholder')}
-            aria-label={t('users.role')}
             value={filters.role}
             onChange={(role) => updateFilters({ role })}
             options={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
@@ -199,7 +199,6 @@ export function UserListPage() {
           <Select<UserStatus>
             allowClear
             placeholder={t('users.statusPlaceholder')}
-            aria-label={t('users.status')}
             value={filters.status}
             onChange={(status) => updateFilters({ status })}
             options={USER_STATUSES.map((status) => ({
@@ -210,7 +209,6 @@ export function UserListPage() {
           <OrgUnitTreeSelect
             allowClear
             placeholder={t('users.scopePlaceholder')}
-            aria-label={t('users.scope')}
             value={filters.orgUnitId}
             onChange={(orgUnitId) => updateFilters({ orgUnitId })}
           />
