@@ -80,6 +80,15 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   })
 }
 
+/**
+ * Refreshes the planner's statistics. PostgreSQL's autovacuum does this by itself; the embedded database
+ * has no background workers, so without it every plan assumes empty tables (a users page took 50 ms
+ * instead of 1 ms on 5 000 users). Called at start, after bulk loads and periodically on PGlite.
+ */
+export async function refreshPlannerStatistics(db: Executor): Promise<void> {
+  await db.execute(sql`analyze`)
+}
+
 /** Number of migrations applied, for /api/ready. */
 export async function appliedMigrationCount(db: Executor): Promise<number> {
   const rows = await queryRows<{ count: number }>(

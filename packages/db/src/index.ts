@@ -2,6 +2,7 @@ export {
   openDatabase,
   migrateDatabase,
   withStartupLock,
+  refreshPlannerStatistics,
   appliedMigrationCount,
   queryRows,
   MIGRATIONS_FOLDER,

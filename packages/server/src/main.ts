@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { refreshPlannerStatistics } from '@kechuang/db'
 import { buildApp } from './app'
 import { prepareDatabase } from './bootstrap'
 import { loadConfig } from './config'
 
 const WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
+// The embedded database has no autovacuum; its statistics are refreshed by the server instead.
+const PGLITE_ANALYZE_INTERVAL_MS = 30 * 60_000
 const WEB_PACKAGE_DIR = fileURLToPath(new URL('../../web', import.meta.url))
 
 async function main(): Promise<void> {
@@ -17,6 +20,14 @@ async function main(): Promise<void> {
   }
 
   const { database, seeded, admin } = await prepareDatabase(config)
+  await refreshPlannerStatistics(database.db)
+  const statistics =
+    database.kind === 'pglite'
+      ? setInterval(
+          () => void refreshPlannerStatistics(database.db).catch(() => undefined),
+          PGLITE_ANALYZE_INTERVAL_MS,
+        )
+      : undefined
   const app = await buildApp({ config, database, webDistDir: WEB_DIST_DIR })
   await app.listen({ port: config.port, host: config.host })
 
@@ -42,6 +53,7 @@ async function main(): Promise<void> {
   console.log(lines.join('\n') + '\n')
 
   const shutdown = async () => {
+    clearInterval(statistics)
     await app.close()
     await database.close()
     process.exit(0)
