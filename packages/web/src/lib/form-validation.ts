@@ -57,6 +57,14 @@ export function validateForm<T>(
 }
 
 /**
+ * For Form's `onValuesChange`: a field's errors go as soon as it is edited. antd clears them itself only
+ * for fields with rules, and these forms check with the core schema on submit instead.
+ */
+export function clearErrorsOnChange(form: FormInstance): (changed: Record<string, unknown>) => void {
+  return (changed) => form.setFields(Object.keys(changed).map((name) => ({ name, errors: [] })))
+}
+
+/**
  * Shows a server error on the form: field problems of a VALIDATION_FAILED answer and codes that belong to
  * one field (`{ NAME_TAKEN: 'name' }`) go on that field. Returns the message still to show elsewhere
  * (above the form), or null when every problem found its field or nothing needs showing (ended session).

@@ -16,7 +16,7 @@ import { useState } from 'react'
 import { useSession } from '../../app/auth-provider'
 import { OrgUnitTreeSelect } from '../../components/org-unit-tree-select/org-unit-tree-select'
 import { t } from '../../i18n/t'
-import { showServerErrors, validateForm } from '../../lib/form-validation'
+import { clearErrorsOnChange, showServerErrors, validateForm } from '../../lib/form-validation'
 import { createUser, updateUser } from './accounts.api'
 
 interface UserFormValues {
@@ -121,12 +121,18 @@ export function UserForm({ user, onClose, onSaved }: UserFormProps) {
       destroyOnHidden
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={handleFinish}>
+      <Form
+        form={form}
+        onValuesChange={clearErrorsOnChange(form)}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={handleFinish}
+      >
         <Form.Item name="username" label={t('users.username')} required={!user}>
-          <Input disabled={Boolean(user)} autoComplete="off" />
+          <Input disabled={Boolean(user)} autoComplete="off" autoFocus={!user} />
         </Form.Item>
         <Form.Item name="displayName" label={t('users.displayName')} required>
-          <Input autoComplete="off" />
+          <Input autoComplete="off" autoFocus={Boolean(user)} />
         </Form.Item>
         <Form.Item
           name="role"

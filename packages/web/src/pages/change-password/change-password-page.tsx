@@ -7,7 +7,7 @@ import { useAuth, useSession } from '../../app/auth-provider'
 import { LOGIN_PATH } from '../../app/paths'
 import { changePassword } from '../../app/session.api'
 import { t } from '../../i18n/t'
-import { validateForm, showServerErrors } from '../../lib/form-validation'
+import { clearErrorsOnChange, showServerErrors, validateForm } from '../../lib/form-validation'
 import { useHandleError } from '../../lib/handle-error'
 import { AuthCard } from '../login/auth-card'
 
@@ -69,7 +69,7 @@ export function ChangePasswordPage() {
         <Alert type="warning" showIcon title={t('auth.mustChangePassword')} style={{ marginBottom: 16 }} />
       )}
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={handleFinish}>
+      <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" onFinish={handleFinish}>
         <Form.Item name="currentPassword" label={t('auth.currentPassword')} required>
           <Input.Password autoComplete="current-password" autoFocus />
         </Form.Item>

@@ -1,6 +1,7 @@
 import { ApartmentOutlined, HistoryOutlined, TeamOutlined } from '@ant-design/icons'
 import { useQuery } from '@tanstack/react-query'
 import { Card, Col, Empty, Row, Skeleton, Statistic } from 'antd'
+import type { EChartsOption } from 'echarts'
 import type { ReactNode } from 'react'
 import { Chart } from '../../components/chart/chart'
 import { PageContainer } from '../../components/page-container/page-container'
@@ -32,30 +33,51 @@ export function DashboardPage() {
           </Col>
         ))}
         <Col xs={24} lg={12}>
-          <Card title={t('dashboard.orgUnitsByType')}>
-            {chartOrEmpty(
-              isLoading,
-              summary && orgUnitTypeRows(summary.orgUnitCountsByType).length > 0,
-              summary && <Chart option={orgUnitTypeChartOption(summary.orgUnitCountsByType)} />,
-            )}
-          </Card>
+          <ChartCard
+            title={t('dashboard.orgUnitsByType')}
+            isLoading={isLoading}
+            option={
+              summary && orgUnitTypeRows(summary.orgUnitCountsByType).length > 0
+                ? orgUnitTypeChartOption(summary.orgUnitCountsByType)
+                : undefined
+            }
+          />
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={t('dashboard.usersByRole')}>
-            {chartOrEmpty(
-              isLoading,
-              summary && userRoleRows(summary.userCountsByRole).length > 0,
-              summary && <Chart option={userRoleChartOption(summary.userCountsByRole)} />,
-            )}
-          </Card>
+          <ChartCard
+            title={t('dashboard.usersByRole')}
+            isLoading={isLoading}
+            option={
+              summary && userRoleRows(summary.userCountsByRole).length > 0
+                ? userRoleChartOption(summary.userCountsByRole)
+                : undefined
+            }
+          />
         </Col>
       </Row>
     </PageContainer>
   )
 }
 
-function chartOrEmpty(isLoading: boolean, hasData: boolean | undefined, chart: ReactNode) {
-  if (isLoading) return <Skeleton active paragraph={{ rows: 6 }} />
-  if (!hasData) return <Empty description={t('dashboard.noData')} style={{ height: 268, paddingTop: 60 }} />
-  return chart
+/** A chart in a card; `option` undefined means there is nothing to draw. */
+function ChartCard({
+  title,
+  isLoading,
+  option,
+}: {
+  title: string
+  isLoading: boolean
+  option: EChartsOption | undefined
+}) {
+  return (
+    <Card title={title}>
+      {isLoading ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : option ? (
+        <Chart option={option} />
+      ) : (
+        <Empty description={t('dashboard.noData')} style={{ height: 268, paddingTop: 60 }} />
+      )}
+    </Card>
+  )
 }

@@ -5,11 +5,12 @@ import { Alert, Button, Form, Input } from 'antd'
 import { useState } from 'react'
 import { Navigate, useLocation } from 'react-router'
 import { useAuth } from '../../app/auth-provider'
+import { FullPageSpin } from '../../app/full-page-spin'
 import { CHANGE_PASSWORD_PATH, type LoginRedirectState } from '../../app/paths'
 import { login } from '../../app/session.api'
 import { t } from '../../i18n/t'
 import { describeError } from '../../lib/api-client'
-import { validateForm } from '../../lib/form-validation'
+import { clearErrorsOnChange, validateForm } from '../../lib/form-validation'
 import { AuthCard } from './auth-card'
 
 interface LoginFormValues {
@@ -18,7 +19,7 @@ interface LoginFormValues {
 }
 
 export function LoginPage() {
-  const { session, signIn } = useAuth()
+  const { session, sessionError, signIn } = useAuth()
   const location = useLocation()
   const [form] = Form.useForm<LoginFormValues>()
   const [formError, setFormError] = useState<string | null>(null)
@@ -40,6 +41,9 @@ export function LoginPage() {
     return <Navigate to={target} replace />
   }
 
+  // Still finding out whether a session exists: do not flash the form at someone already signed in.
+  if (session === undefined && !sessionError) return <FullPageSpin />
+
   function handleFinish(values: LoginFormValues) {
     setFormError(null)
     const input = validateForm(form, LoginInput, {
@@ -53,7 +57,14 @@ export function LoginPage() {
   return (
     <AuthCard title={t('auth.loginTitle')}>
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={handleFinish} size="large">
+      <Form
+        form={form}
+        onValuesChange={clearErrorsOnChange(form)}
+        layout="vertical"
+        requiredMark={false}
+        onFinish={handleFinish}
+        size="large"
+      >
         <Form.Item name="username" label={t('auth.username')}>
           <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
         </Form.Item>

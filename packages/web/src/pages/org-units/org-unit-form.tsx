@@ -11,7 +11,7 @@ import { useMutation } from '@tanstack/react-query'
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd'
 import { useState } from 'react'
 import { t } from '../../i18n/t'
-import { showServerErrors, validateForm } from '../../lib/form-validation'
+import { clearErrorsOnChange, showServerErrors, validateForm } from '../../lib/form-validation'
 import { createOrgUnit, updateOrgUnit } from './org-units.api'
 
 interface OrgUnitFormValues {
@@ -32,6 +32,9 @@ interface OrgUnitFormProps {
   onSaved: (unit: OrgUnit) => void
 }
 
+type SaveRequest =
+  { kind: 'create'; input: OrgUnitCreateInput } | { kind: 'update'; id: string; input: OrgUnitUpdateInput }
+
 // Server codes that belong to one field of this form.
 const FIELD_BY_CODE = { NAME_TAKEN: 'name', DIVISION_CODE_TAKEN: 'divisionCode', TYPE_NOT_ALLOWED: 'type' }
 
@@ -42,8 +45,8 @@ export function OrgUnitForm({ unit, parent, onClose, onSaved }: OrgUnitFormProps
   const typeChoices = parent ? allowedChildTypes(parent.type) : ORG_UNIT_TYPES
 
   const saveMutation = useMutation({
-    mutationFn: (input: OrgUnitCreateInput | OrgUnitUpdateInput) =>
-      unit ? updateOrgUnit(unit.id, input) : createOrgUnit(input as OrgUnitCreateInput),
+    mutationFn: (request: SaveRequest) =>
+      request.kind === 'create' ? createOrgUnit(request.input) : updateOrgUnit(request.id, request.input),
     onSuccess: onSaved,
     onError: (error) => setFormError(showServerErrors(form, error, FIELD_BY_CODE)),
   })
@@ -58,11 +61,15 @@ export function OrgUnitForm({ unit, parent, onClose, onSaved }: OrgUnitFormProps
       aliases: values.aliases ?? [],
       sortOrder: values.sortOrder ?? undefined,
     }
-    const result = unit
-      ? validateForm(form, OrgUnitUpdateInput, fields)
-      : validateForm(form, OrgUnitCreateInput, { ...fields, parentId: parent?.id })
-    if (result.success) saveMutation.mutate(result.data)
-    else setFormError(result.formError)
+    if (unit) {
+      const result = validateForm(form, OrgUnitUpdateInput, fields)
+      if (result.success) saveMutation.mutate({ kind: 'update', id: unit.id, input: result.data })
+      else setFormError(result.formError)
+    } else {
+      const result = validateForm(form, OrgUnitCreateInput, { ...fields, parentId: parent?.id })
+      if (result.success) saveMutation.mutate({ kind: 'create', input: result.data })
+      else setFormError(result.formError)
+    }
   }
 
   const initialValues: OrgUnitFormValues = unit
@@ -88,9 +95,15 @@ export function OrgUnitForm({ unit, parent, onClose, onSaved }: OrgUnitFormProps
       destroyOnHidden
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={handleFinish}>
+      <Form
+        form={form}
+        onValuesChange={clearErrorsOnChange(form)}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={handleFinish}
+      >
         <Form.Item name="name" label={t('orgUnits.name')} required>
-          <Input maxLength={100} />
+          <Input maxLength={100} autoFocus />
         </Form.Item>
         <Form.Item name="type" label={t('orgUnits.type')} required>
           <Select options={typeChoices.map((type) => ({ value: type, label: ORG_UNIT_TYPE_LABELS[type] }))} />

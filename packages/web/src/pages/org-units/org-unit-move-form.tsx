@@ -4,7 +4,7 @@ import { Alert, Form, Modal, Typography } from 'antd'
 import { useCallback, useState } from 'react'
 import { OrgUnitTreeSelect } from '../../components/org-unit-tree-select/org-unit-tree-select'
 import { t } from '../../i18n/t'
-import { showServerErrors, validateForm } from '../../lib/form-validation'
+import { clearErrorsOnChange, showServerErrors, validateForm } from '../../lib/form-validation'
 import { moveOrgUnit } from './org-units.api'
 
 interface MoveFormValues {
@@ -58,7 +58,13 @@ export function OrgUnitMoveForm({
     >
       <Typography.Paragraph type="secondary">{t('orgUnits.moveHint')}</Typography.Paragraph>
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" initialValues={{ parentId: unit.parentId }} onFinish={handleFinish}>
+      <Form
+        form={form}
+        onValuesChange={clearErrorsOnChange(form)}
+        layout="vertical"
+        initialValues={{ parentId: unit.parentId }}
+        onFinish={handleFinish}
+      >
         <Form.Item name="parentId" label={t('orgUnits.newParent')} required>
           <OrgUnitTreeSelect excludeSubtreeOf={unit} isSelectable={canHold} />
         </Form.Item>

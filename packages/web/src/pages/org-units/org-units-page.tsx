@@ -1,5 +1,5 @@
 import { SearchOutlined } from '@ant-design/icons'
-import { buildOrgUnitTree, type OrgUnit, type TreeNode } from '@kechuang/core/org-units'
+import { buildOrgUnitTree, pathIds, type OrgUnit, type TreeNode } from '@kechuang/core/org-units'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { App, Card, Col, Empty, Input, Row, Skeleton, Tree, type TreeDataNode } from 'antd'
 import { useMemo, useRef, useState } from 'react'
@@ -29,7 +29,8 @@ export function OrgUnitsPage() {
   const { data: units, error, refetch, isLoading } = useQuery(orgUnitsQueryOptions)
 
   const [search, setSearch] = useState('')
-  // null until the user opens or closes a node: then the top two levels are open.
+  // null until the user opens or closes a node: then the top two levels are open, or while searching,
+  // the way to every match.
   const [expandedKeys, setExpandedKeys] = useState<string[] | null>(null)
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [dialog, setDialog] = useState<Dialog | null>(null)
@@ -41,7 +42,8 @@ export function OrgUnitsPage() {
   const filtered = useMemo(() => filterOrgUnitTree(roots, search), [roots, search])
   const treeData = useMemo(() => toTreeData(filtered.roots, filtered.matchedIds), [filtered])
 
-  const openKeys = expandedKeys ?? topLevelKeys(roots, (node) => node.id)
+  const openKeys =
+    expandedKeys ?? (search.trim() ? filtered.expandedIds : topLevelKeys(roots, (node) => node.id))
   const selected = (selectedId ? unitsById.get(selectedId) : undefined) ?? roots[0]
   const isScopeRoot = selected ? roots.some((root) => root.id === selected.id) : false
 
@@ -59,8 +61,10 @@ export function OrgUnitsPage() {
 
   function handleSearch(value: string) {
     setSearch(value)
-    // Open the way to every match; back to the default view when the search is cleared.
-    setExpandedKeys(value.trim() ? filterOrgUnitTree(roots, value).expandedIds : null)
+    // A new search opens the way to its matches; clearing it goes back to the default view plus the way
+    // to the unit chosen meanwhile.
+    if (value.trim() || !selected) setExpandedKeys(null)
+    else setExpandedKeys([...topLevelKeys(roots, (node) => node.id), ...ancestorIds(selected)])
   }
 
   async function handleSaved(unit: OrgUnit, notice: string) {
@@ -172,6 +176,10 @@ function toTreeData(nodes: readonly TreeNode<OrgUnit>[], matchedIds: ReadonlySet
     title: matchedIds.has(node.id) ? <span className="org-unit-tree-match">{node.name}</span> : node.name,
     children: toTreeData(node.children, matchedIds),
   }))
+}
+
+function ancestorIds(unit: OrgUnit): string[] {
+  return pathIds(unit.path).filter((id) => id !== unit.id)
 }
 
 function countChildren(units: readonly OrgUnit[]): Map<string, number> {
