@@ -4,6 +4,8 @@
 set -euo pipefail
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 port=${PG_TEST_PORT:-55432}
+# Take the next free port if another server (a developer's, an earlier run's) holds this one.
+while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 dir=$(mktemp -d /tmp/kc-pg.XXXXXX)
 chmod 755 "$dir"
 run_as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi; }
