@@ -2,6 +2,8 @@ import type { FastifyRateLimitStore } from '@fastify/rate-limit'
 import { sql } from 'drizzle-orm'
 import { queryRows, type Database } from '@kechuang/db'
 
+const CLEANUP_PROBABILITY = 0.01
+
 type IncrCallback = (error: Error | null, result?: { current: number; ttl: number }) => void
 interface StoreOptions {
   groupId?: string
@@ -32,6 +34,10 @@ export function createDatabaseRateLimitStore(db: Database) {
     }
 
     private async count(id: string, timeWindowMs: number, increment: boolean) {
+      // Counters of addresses that stopped coming would pile up; now and then the expired ones go.
+      if (increment && Math.random() < CLEANUP_PROBABILITY) {
+        await db.execute(sql`delete from rate_limits where reset_at < now() - interval '1 hour'`)
+      }
       const rows = increment
         ? await queryRows<{ hits: number; ttl: number }>(
             db,
