@@ -1,13 +1,29 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../src/client'
-import { auditLog, orgUnits } from '../src/tables/index'
+import {
+  auditLog,
+  indicators,
+  observations,
+  orgUnits,
+  plans,
+  taskResponsibleUnits,
+  tasks,
+} from '../src/tables/index'
+import { buildSeedObservations } from './observations.seed'
 import { buildSeedOrgUnits } from './org-units.seed'
+import { buildSeedPlans } from './plans.seed'
+import { buildSeedTasks } from './tasks.seed'
 
 export { buildSeedOrgUnits, type SeedOrgUnit } from './org-units.seed'
+export { buildSeedPlans } from './plans.seed'
 export { stableId } from './stable-id'
 
 export interface SeedResult {
   orgUnitsAdded: number
+  plansAdded: number
+  indicatorsAdded: number
+  observationsAdded: number
+  tasksAdded: number
 }
 
 export class SeedRefusedError extends Error {}
@@ -21,20 +37,30 @@ export async function seedDatabase(db: Database, options: { force?: boolean } = 
   if ((existing[0]?.n ?? 0) > 0 && !options.force) {
     throw new SeedRefusedError('数据库中已有数据；如需补充缺失的初始数据，请加 --force')
   }
+  const units = buildSeedOrgUnits()
+  const seededPlans = buildSeedPlans(units)
+  const seededObservations = buildSeedObservations(units, seededPlans.indicators, new Date())
+  const seededTasks = buildSeedTasks(units, seededPlans.plans)
   return db.transaction(async (tx) => {
-    const units = buildSeedOrgUnits()
-    const inserted = await tx
-      .insert(orgUnits)
-      .values(units)
-      .onConflictDoNothing()
-      .returning({ id: orgUnits.id })
+    const result: SeedResult = {
+      orgUnitsAdded: (await tx.insert(orgUnits).values(units).onConflictDoNothing().returning()).length,
+      plansAdded: (await tx.insert(plans).values(seededPlans.plans).onConflictDoNothing().returning()).length,
+      indicatorsAdded: (
+        await tx.insert(indicators).values(seededPlans.indicators).onConflictDoNothing().returning()
+      ).length,
+      observationsAdded: (
+        await tx.insert(observations).values(seededObservations).onConflictDoNothing().returning()
+      ).length,
+      tasksAdded: (await tx.insert(tasks).values(seededTasks.tasks).onConflictDoNothing().returning()).length,
+    }
+    await tx.insert(taskResponsibleUnits).values(seededTasks.responsibleUnits).onConflictDoNothing()
     await tx.insert(auditLog).values({
       actorName: '系统',
       entityType: 'database',
       action: 'seed',
-      after: { dataset: '黄石市 / 大冶市', orgUnitsAdded: inserted.length },
+      after: { dataset: '黄石市 / 大冶市', ...result },
     })
-    return { orgUnitsAdded: inserted.length }
+    return result
   })
 }
 

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { OrgUnitCreateInput, childPath, type OrgUnitType } from '@kechuang/core/org-units'
+import { readSeedSource } from './seed-source'
 import { stableId } from './stable-id'
 
 // Only the fields the org-unit tree needs; the files carry much more (facts, sources) for later modules.
@@ -54,12 +54,10 @@ export interface SeedOrgUnit {
   sortOrder: number
 }
 
-const sourceFile = (name: string) => new URL(`./source/${name}`, import.meta.url)
-
 /** The org-unit tree of the shipped dataset, parents before children. */
 export function buildSeedOrgUnits(): SeedOrgUnit[] {
-  const entities = SourceEntities.parse(JSON.parse(readFileSync(sourceFile('entities.json'), 'utf8')))
-  const tasks = SourceTasks.parse(JSON.parse(readFileSync(sourceFile('tasks.json'), 'utf8')))
+  const entities = SourceEntities.parse(readSeedSource('entities.json'))
+  const tasks = SourceTasks.parse(readSeedSource('tasks.json'))
   const byName = new Map<string, SeedOrgUnit>()
   const units: SeedOrgUnit[] = []
 

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { seedDatabase } from '../seed/index'
 import { migrateDatabase, openDatabase, queryRows, type DatabaseHandle } from './client'
 import { listDataTables, restoreBackup, writeBackup } from './backup'
-import { auditLog, rateLimits, sessions, users } from './tables/index'
+import { auditLog, periodLocks, rateLimits, sessions, taskProgressReports, users } from './tables/index'
 
 // Real data folders on disk, as an operator's backup and restore would use them.
 const workDir = mkdtempSync(join(tmpdir(), 'kc-backup-'))
@@ -57,6 +57,20 @@ async function fillEveryTable(handle: DatabaseHandle): Promise<void> {
     .insert(sessions)
     .values({ id: 'a'.repeat(64), userId: user!.id, csrfToken: 'c', expiresAt: new Date() })
   await handle.db.insert(rateLimits).values({ id: 'login:127.0.0.1', hits: 3, resetAt: new Date() })
+  // The seed fills plans, indicators, observations (with a superseded revision) and tasks; these are
+  // only ever written by people.
+  await handle.db
+    .insert(periodLocks)
+    .values({ planId: 'daye-2022-2024', orgUnitId: root!.id, year: 2022, lockedByName: '测试' })
+  await handle.db.insert(taskProgressReports).values({
+    taskId: 'DY-T01',
+    orgUnitId: root!.id,
+    year: 2022,
+    text: '已完成“6+1”产业链梳理',
+    percentDone: 100,
+    reportedByUserId: user!.id,
+    reportedByName: '测试',
+  })
   await handle.db.insert(auditLog).values({
     actorName: '测试',
     entityType: 'user',

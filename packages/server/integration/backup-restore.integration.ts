@@ -17,8 +17,9 @@ async function tableContents(url: string): Promise<Record<string, unknown[]>> {
     ).rows
     const result: Record<string, unknown[]> = {}
     for (const { tablename } of tables) {
+      // Ordered by the whole row: not every table has an id column (some keys are composite).
       result[tablename] = (
-        await client.query(`select row_to_json(t) as r from "${tablename}" t order by t.id`)
+        await client.query(`select row_to_json(t) as r from "${tablename}" t order by row_to_json(t)::text`)
       ).rows.map((r) => r.r)
     }
     return result

@@ -14,6 +14,10 @@ import { auditRoutes } from './modules/audit/audit.routes'
 import { createAuditService } from './modules/audit/audit.service'
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes'
 import { createDashboardService } from './modules/dashboard/dashboard.service'
+import { indicatorsRoutes } from './modules/indicators/indicators.routes'
+import { createIndicatorsService } from './modules/indicators/indicators.service'
+import { tasksRoutes } from './modules/indicators/tasks.routes'
+import { createTasksService } from './modules/indicators/tasks.service'
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes'
 import { createOrgUnitsService } from './modules/org-units/org-units.service'
 import { systemRoutes } from './modules/system/system.routes'
@@ -58,6 +62,8 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
   const orgUnits = createOrgUnitsService({ db, audit })
   const accounts = createAccountsService({ db, audit, orgUnits })
   const dashboard = createDashboardService({ audit, orgUnits, accounts })
+  const indicators = createIndicatorsService({ db, audit, orgUnits })
+  const tasks = createTasksService({ db, audit, orgUnits })
 
   await app.register(cookie)
   await app.register(rateLimit, {
@@ -77,6 +83,9 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
       await api.register(usersRoutes, { prefix: '/users', service: accounts })
       await api.register(auditRoutes, { prefix: '/audit', service: audit })
       await api.register(dashboardRoutes, { prefix: '/dashboard', service: dashboard })
+      // M1 spans /plans, /observations and /tasks, so its routes carry their full paths.
+      await api.register(indicatorsRoutes, { service: indicators })
+      await api.register(tasksRoutes, { service: tasks })
     },
     { prefix: '/api' },
   )

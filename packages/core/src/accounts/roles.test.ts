@@ -17,4 +17,23 @@ describe('roles', () => {
     expect(hasPermission('leader', 'users:write')).toBe(false)
     expect(hasPermission('leader', 'dashboard:read')).toBe(true)
   })
+
+  it('lets a reporter enter values and task progress but not lock a period', () => {
+    expect(hasPermission('reporter', 'observations:report')).toBe(true)
+    expect(hasPermission('reporter', 'tasks:report')).toBe(true)
+    expect(hasPermission('reporter', 'periods:lock')).toBe(false)
+  })
+
+  it('lets bureau staff and admins lock periods, and the leader only read plans', () => {
+    expect(hasPermission('bureau_staff', 'periods:lock')).toBe(true)
+    expect(hasPermission('bureau_admin', 'periods:lock')).toBe(true)
+    expect(hasPermission('leader', 'indicators:read')).toBe(true)
+    expect(hasPermission('leader', 'observations:report')).toBe(false)
+    expect(hasPermission('leader', 'periods:lock')).toBe(false)
+  })
+
+  it('gives enterprise, expert and institution accounts no access to plans yet', () => {
+    for (const role of ['enterprise', 'expert', 'institution'] as const)
+      expect(hasPermission(role, 'indicators:read')).toBe(false)
+  })
 })

@@ -29,6 +29,10 @@ export const PERMISSIONS = [
   'users:write',
   'audit:read',
   'dashboard:read',
+  'indicators:read',
+  'observations:report',
+  'tasks:report',
+  'periods:lock',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -36,12 +40,21 @@ export type Permission = (typeof PERMISSIONS)[number]
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
   bureau_admin: PERMISSIONS,
-  bureau_staff: ['org-units:read', 'users:read', 'dashboard:read'],
-  reporter: ['org-units:read', 'dashboard:read'],
+  bureau_staff: [
+    'org-units:read',
+    'users:read',
+    'dashboard:read',
+    'indicators:read',
+    'observations:report',
+    'tasks:report',
+    'periods:lock',
+  ],
+  // A 责任单位 enters values and task progress for its own unit; locking (data approval) is the bureau's.
+  reporter: ['org-units:read', 'dashboard:read', 'indicators:read', 'observations:report', 'tasks:report'],
   enterprise: [],
   expert: [],
   institution: [],
-  leader: ['org-units:read', 'users:read', 'audit:read', 'dashboard:read'],
+  leader: ['org-units:read', 'users:read', 'audit:read', 'dashboard:read', 'indicators:read'],
 }
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -41,6 +41,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   user: '用户',
   session: '会话',
   database: '数据库',
+  observation: '指标数值',
+  period_lock: '统计期锁定',
+  task_progress: '任务进展',
 }
 
 export const AuditEntry = z.object({

@@ -32,7 +32,10 @@ const commands: Record<string, Command> = {
   },
   async seed(database, _args, options) {
     const result = await seedDatabase(database.db, { force: options.force === true })
-    return `已载入初始数据：新增组织机构 ${result.orgUnitsAdded} 个`
+    return (
+      `已载入初始数据：新增组织机构 ${result.orgUnitsAdded} 个、规划 ${result.plansAdded} 个、` +
+      `指标 ${result.indicatorsAdded} 个、指标数值 ${result.observationsAdded} 条、重点任务 ${result.tasksAdded} 项`
+    )
   },
   async 'create-admin'(database, _args, options) {
     const username = typeof options.username === 'string' ? options.username : undefined
