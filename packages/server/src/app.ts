@@ -15,7 +15,13 @@ import { createAuditService } from './modules/audit/audit.service'
 import { dashboardRoutes } from './modules/dashboard/dashboard.routes'
 import { createDashboardService } from './modules/dashboard/dashboard.service'
 import { indicatorsRoutes } from './modules/indicators/indicators.routes'
+import { indicatorWorkbooksRoutes } from './modules/indicators/indicator-workbooks.routes'
+import { createIndicatorWorkbooksService } from './modules/indicators/indicator-workbooks.service'
 import { createIndicatorsService } from './modules/indicators/indicators.service'
+import { planReportRoutes } from './modules/indicators/plan-report.routes'
+import { createPlanReportService } from './modules/indicators/plan-report.service'
+import { planStatusRoutes } from './modules/indicators/plan-status.routes'
+import { createPlanStatusService } from './modules/indicators/plan-status.service'
 import { tasksRoutes } from './modules/indicators/tasks.routes'
 import { createTasksService } from './modules/indicators/tasks.service'
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes'
@@ -61,9 +67,10 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
   })
   const orgUnits = createOrgUnitsService({ db, audit })
   const accounts = createAccountsService({ db, audit, orgUnits })
-  const dashboard = createDashboardService({ audit, orgUnits, accounts })
   const indicators = createIndicatorsService({ db, audit, orgUnits })
+  const dashboard = createDashboardService({ audit, orgUnits, accounts, indicators })
   const tasks = createTasksService({ db, audit, orgUnits })
+  const planStatus = createPlanStatusService({ db, orgUnits })
 
   await app.register(cookie)
   await app.register(rateLimit, {
@@ -86,6 +93,11 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
       // M1 spans /plans, /observations and /tasks, so its routes carry their full paths.
       await api.register(indicatorsRoutes, { service: indicators })
       await api.register(tasksRoutes, { service: tasks })
+      await api.register(indicatorWorkbooksRoutes, {
+        service: createIndicatorWorkbooksService({ db, audit, orgUnits, indicators }),
+      })
+      await api.register(planReportRoutes, { service: createPlanReportService({ indicators, tasks }) })
+      await api.register(planStatusRoutes, { service: planStatus })
     },
     { prefix: '/api' },
   )

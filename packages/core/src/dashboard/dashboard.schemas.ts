@@ -7,5 +7,7 @@ export const DashboardSummary = z.object({
   userCount: z.number().int(),
   userCountsByRole: z.record(z.string(), z.number().int()),
   recentAuditCount: z.number().int(),
+  /** M1: the plans the reader can see (those of its region and of the regions above and below it). */
+  planCount: z.number().int(),
 })
 export type DashboardSummary = z.infer<typeof DashboardSummary>

@@ -3,7 +3,7 @@ import { Suspense, useState } from 'react'
 import { Link, Outlet, useLocation } from 'react-router'
 import { t } from '../i18n/t'
 import { useIsMobile } from '../lib/use-is-mobile'
-import { APP_PAGES, findPage, visiblePages } from './app-pages'
+import { APP_PAGES, buildMenuEntries, findPage, visiblePages, type AppPage } from './app-pages'
 import { AppHeader } from './app-header'
 import { useSession } from './auth-provider'
 import { FullPageSpin } from './full-page-spin'
@@ -18,15 +18,28 @@ export function AppLayout() {
 
   const pages = visiblePages(session.permissions, APP_PAGES)
   const current = findPage(location.pathname, pages)
+  const menuEntries = buildMenuEntries(pages)
+  const toItem = ({ path, labelKey, icon: Icon }: AppPage) => ({
+    key: path,
+    icon: <Icon />,
+    label: <Link to={path}>{t(labelKey)}</Link>,
+  })
   const menu = (
     <Menu
       mode="inline"
-      selectedKeys={current ? [current.path] : []}
-      items={pages.map(({ path, labelKey, icon: Icon }) => ({
-        key: path,
-        icon: <Icon />,
-        label: <Link to={path}>{t(labelKey)}</Link>,
-      }))}
+      selectedKeys={current ? [current.menuPath ?? current.path] : []}
+      defaultOpenKeys={menuEntries.flatMap((entry) => (entry.kind === 'group' ? [entry.labelKey] : []))}
+      items={menuEntries.map((entry) => {
+        if (entry.kind === 'page') return toItem(entry.page)
+        const [first] = entry.pages
+        const GroupIcon = first?.icon
+        return {
+          key: entry.labelKey,
+          icon: GroupIcon ? <GroupIcon /> : undefined,
+          label: t(entry.labelKey),
+          children: entry.pages.map(toItem),
+        }
+      })}
       onClick={() => setDrawerOpen(false)}
       style={{ borderInlineEnd: 'none' }}
     />

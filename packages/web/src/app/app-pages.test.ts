@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import { permissionsOf } from '@kechuang/core/accounts'
-import { APP_PAGES, findPage, visiblePages } from './app-pages'
+import { APP_PAGES, buildMenuEntries, findPage, visiblePages } from './app-pages'
 
 describe('visiblePages', () => {
-  it('shows a 责任单位填报员 only the dashboard and the org-unit tree', () => {
-    expect(visiblePages(permissionsOf('reporter')).map((p) => p.path)).toEqual(['/', '/org-units'])
+  it('shows a 责任单位填报员 the dashboard, the plans with their entry and tasks, and the org-unit tree', () => {
+    expect(visiblePages(permissionsOf('reporter')).map((p) => p.path)).toEqual([
+      '/',
+      '/plans',
+      '/entry',
+      '/tasks',
+      '/plans/:planId',
+      '/plans/:planId/entry',
+      '/plans/:planId/tasks',
+      '/org-units',
+    ])
+  })
+
+  it('hides data entry from a read-only leader', () => {
+    expect(visiblePages(permissionsOf('leader')).map((p) => p.path)).not.toContain('/plans/:planId/entry')
   })
 
   it('shows an administrator every page, in menu order', () => {
@@ -21,5 +34,26 @@ describe('findPage', () => {
     expect(findPage('/org-units/123')?.path).toBe('/org-units')
     expect(findPage('/')?.path).toBe('/')
     expect(findPage('/nowhere')).toBeUndefined()
+  })
+
+  it("finds a plan's pages by their routes, each lighting its menu entry", () => {
+    expect(findPage('/plans/daye-2022-2024')?.menuPath).toBe('/plans')
+    expect(findPage('/plans/daye-2022-2024/entry')?.menuPath).toBe('/entry')
+    expect(findPage('/plans/daye-2022-2024/tasks')?.menuPath).toBe('/tasks')
+  })
+})
+
+describe('buildMenuEntries', () => {
+  it('gathers 规划指标, 数据填报 and 重点任务 under 指标监测 and leaves detail pages out', () => {
+    const entries = buildMenuEntries(APP_PAGES)
+    expect(entries.map((e) => (e.kind === 'page' ? e.page.path : e.labelKey))).toEqual([
+      '/',
+      'menu.indicators',
+      '/org-units',
+      '/users',
+      '/audit',
+    ])
+    const group = entries[1]
+    expect(group?.kind === 'group' && group.pages.map((p) => p.path)).toEqual(['/plans', '/entry', '/tasks'])
   })
 })

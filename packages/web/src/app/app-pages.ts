@@ -1,6 +1,15 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, TeamOutlined } from '@ant-design/icons'
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  EditOutlined,
+  FundOutlined,
+  ScheduleOutlined,
+  TeamOutlined,
+} from '@ant-design/icons'
 import type { Permission } from '@kechuang/core/accounts'
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
+import { matchPath } from 'react-router'
 import type { MessageKey } from '../i18n/t'
 
 export interface AppPage {
@@ -11,6 +20,10 @@ export interface AppPage {
   /** Needed to see the menu entry and open the page. */
   permission: Permission
   component: LazyExoticComponent<ComponentType>
+  /** The menu group the entry sits in (指标监测); consecutive pages of one group share a submenu. */
+  groupKey?: MessageKey
+  /** A page opened from another one (a plan's detail) has no menu entry; it highlights this one instead. */
+  menuPath?: string
 }
 
 // The pages of the app shell, in menu order: one entry gives a module its route and its menu item.
@@ -23,6 +36,64 @@ export const APP_PAGES: readonly AppPage[] = [
     permission: 'dashboard:read',
     component: lazy(() =>
       import('../pages/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage })),
+    ),
+  },
+  {
+    path: '/plans',
+    labelKey: 'menu.plans',
+    icon: FundOutlined,
+    permission: 'indicators:read',
+    groupKey: 'menu.indicators',
+    component: lazy(() =>
+      import('../pages/indicators/plan-list-page').then((m) => ({ default: m.PlanListPage })),
+    ),
+  },
+  {
+    path: '/entry',
+    labelKey: 'menu.dataEntry',
+    icon: EditOutlined,
+    permission: 'observations:report',
+    groupKey: 'menu.indicators',
+    component: lazy(() =>
+      import('../pages/indicators/default-plan-redirect').then((m) => ({ default: m.DefaultPlanRedirect })),
+    ),
+  },
+  {
+    path: '/tasks',
+    labelKey: 'menu.tasks',
+    icon: ScheduleOutlined,
+    permission: 'indicators:read',
+    groupKey: 'menu.indicators',
+    component: lazy(() =>
+      import('../pages/indicators/default-plan-redirect').then((m) => ({ default: m.DefaultPlanRedirect })),
+    ),
+  },
+  {
+    path: '/plans/:planId',
+    labelKey: 'menu.plans',
+    icon: FundOutlined,
+    permission: 'indicators:read',
+    menuPath: '/plans',
+    component: lazy(() => import('../pages/indicators/plan-page').then((m) => ({ default: m.PlanPage }))),
+  },
+  {
+    path: '/plans/:planId/entry',
+    labelKey: 'menu.dataEntry',
+    icon: EditOutlined,
+    permission: 'observations:report',
+    menuPath: '/entry',
+    component: lazy(() =>
+      import('../pages/indicators/data-entry-page').then((m) => ({ default: m.DataEntryPage })),
+    ),
+  },
+  {
+    path: '/plans/:planId/tasks',
+    labelKey: 'menu.tasks',
+    icon: ScheduleOutlined,
+    permission: 'indicators:read',
+    menuPath: '/tasks',
+    component: lazy(() =>
+      import('../pages/indicators/task-list-page').then((m) => ({ default: m.TaskListPage })),
     ),
   },
   {
@@ -60,8 +131,29 @@ export function visiblePages(
   return pages.filter((page) => permissions.includes(page.permission))
 }
 
-/** The page whose section contains `pathname` ('/org-units/x' → '/org-units'). */
+/**
+ * The page showing `pathname`: the page whose route matches ('/plans/x/entry' → '/plans/:planId/entry'),
+ * else the one whose section contains it ('/org-units/x' → '/org-units').
+ */
 export function findPage(pathname: string, pages: readonly AppPage[] = APP_PAGES): AppPage | undefined {
+  const matched = pages.find((page) => matchPath(page.path, pathname))
+  if (matched) return matched
   const section = `/${pathname.split('/')[1] ?? ''}`
   return pages.find((page) => page.path === section)
+}
+
+export type MenuEntry =
+  { kind: 'page'; page: AppPage } | { kind: 'group'; labelKey: MessageKey; pages: AppPage[] }
+
+/** The menu: pages that have an entry, in order, with each group's pages gathered under the group. */
+export function buildMenuEntries(pages: readonly AppPage[]): MenuEntry[] {
+  const entries: MenuEntry[] = []
+  for (const page of pages) {
+    if (page.menuPath) continue
+    const last = entries.at(-1)
+    if (!page.groupKey) entries.push({ kind: 'page', page })
+    else if (last?.kind === 'group' && last.labelKey === page.groupKey) last.pages.push(page)
+    else entries.push({ kind: 'group', labelKey: page.groupKey, pages: [page] })
+  }
+  return entries
 }

@@ -44,6 +44,21 @@ describe('apiRequest', () => {
     expect(postCall?.[1].body).toBe('{"name":"x"}')
   })
 
+  it('sends a file upload as multipart, leaving its content type to the browser', async () => {
+    const fetchMock = answer(200, { ok: true })
+    vi.stubGlobal('fetch', fetchMock)
+    setCsrfToken('token-1')
+    const form = new FormData()
+    form.append('file', new Blob(['x']), 'values.xlsx')
+
+    await apiRequest('POST', '/plans/p/import', { parse: (data: unknown) => data }, { body: form })
+
+    const init = fetchMock.mock.calls[0]?.[1]
+    expect(init?.body).toBe(form)
+    expect(new Headers(init?.headers).get('content-type')).toBeNull()
+    expect(new Headers(init?.headers).get('x-csrf-token')).toBe('token-1')
+  })
+
   it('turns an error body into an ApiError with the server message', async () => {
     vi.stubGlobal('fetch', answer(409, { code: 'NAME_TAKEN', message: '同一上级机构下已有同名机构' }))
     const error = await apiRequest('POST', '/org-units', NO_CONTENT).catch((e: unknown) => e)

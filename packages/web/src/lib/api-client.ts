@@ -67,8 +67,10 @@ export async function apiRequest<T>(
   schema: ResponseSchema<T>,
   options: { query?: QueryParams; body?: unknown } = {},
 ): Promise<T> {
+  // A FormData body (a file upload) goes as multipart; the browser writes its content type and boundary.
+  const isFormData = typeof FormData !== 'undefined' && options.body instanceof FormData
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  if (options.body !== undefined && !isFormData) headers['content-type'] = 'application/json'
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken
 
   let response: Response
@@ -77,7 +79,12 @@ export async function apiRequest<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : isFormData
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
     })
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', t('errors.network'))

@@ -2,6 +2,7 @@ import type { DashboardSummary } from '@kechuang/core/dashboard'
 import type { AccountsService } from '../accounts/accounts.service'
 import type { Actor } from '../audit/actor'
 import type { AuditService } from '../audit/audit.service'
+import type { IndicatorsService } from '../indicators/indicators.service'
 import type { OrgUnitsService } from '../org-units/org-units.service'
 
 export interface DashboardService {
@@ -10,22 +11,25 @@ export interface DashboardService {
 
 const RECENT_DAYS = 7
 
-/** The 驾驶舱's figures for the actor's scope; M1 adds plan indicators here. */
+/** The 驾驶舱's figures for the actor's scope; a plan's own dashboard is GET /api/plans/:planId/dashboard. */
 export function createDashboardService({
   audit,
   orgUnits,
   accounts,
+  indicators,
 }: {
   audit: Pick<AuditService, 'countSince'>
   orgUnits: Pick<OrgUnitsService, 'countByType'>
   accounts: Pick<AccountsService, 'countByRole'>
+  indicators: Pick<IndicatorsService, 'listPlans'>
 }): DashboardService {
   return {
     async summary(actor) {
-      const [orgUnitCountsByType, userCountsByRole, recentAuditCount] = await Promise.all([
+      const [orgUnitCountsByType, userCountsByRole, recentAuditCount, plans] = await Promise.all([
         orgUnits.countByType(actor),
         accounts.countByRole(actor),
         audit.countSince(actor, new Date(Date.now() - RECENT_DAYS * 86_400_000)),
+        indicators.listPlans(actor),
       ])
       const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0)
       return {
@@ -34,6 +38,7 @@ export function createDashboardService({
         userCount: sum(userCountsByRole),
         userCountsByRole,
         recentAuditCount,
+        planCount: plans.items.length,
       }
     },
   }

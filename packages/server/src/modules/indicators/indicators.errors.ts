@@ -13,5 +13,8 @@ export const indicatorErrors = defineErrors({
   LOCK_NOT_FOUND: { status: 404, message: '该统计期没有锁定' },
   OBSERVATION_CONFLICT: { status: 409, message: '该数值刚被他人保存，请刷新后重试' },
   TASK_NOT_FOUND: { status: 404, message: '任务不存在或不在您的管辖范围内' },
+  NOTHING_TO_RANK: { status: 422, message: '下级机构还没有本规划的指标数值，无法计算综合指数' },
+  RECIPE_INVALID: { status: 422, message: '综合指数的计算方法设置不正确' },
+  FORMULA_CYCLE: { status: 422, message: '派生指标公式存在循环引用' },
   NOT_RESPONSIBLE_UNIT: { status: 422, message: '该机构不是此任务的责任单位' },
 })

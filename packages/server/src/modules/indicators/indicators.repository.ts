@@ -75,18 +75,6 @@ export function listIndicatorsOfPlan(db: Executor, planId: string): Promise<Indi
   return db.select().from(indicators).where(eq(indicators.planId, planId)).orderBy(asc(indicators.order))
 }
 
-export async function findIndicatorByCode(
-  db: Executor,
-  planId: string,
-  code: string,
-): Promise<IndicatorRow | undefined> {
-  const rows = await db
-    .select()
-    .from(indicators)
-    .where(and(eq(indicators.planId, planId), eq(indicators.code, code)))
-  return rows[0]
-}
-
 const observationColumns = {
   observation: observations,
   planId: indicators.planId,
@@ -171,6 +159,24 @@ export async function findCurrentObservationForUpdate(
     )
     .for('update')
   return rows[0]
+}
+
+/** The highest revision number of an indicator × unit × year, current or not; 0 when it never had a value. */
+export async function findLastRevisionNumber(
+  tx: Executor,
+  key: { indicatorId: string; orgUnitId: string; year: number },
+): Promise<number> {
+  const rows = await tx
+    .select({ last: sql<number>`coalesce(max(${observations.revision}), 0)::int` })
+    .from(observations)
+    .where(
+      and(
+        eq(observations.indicatorId, key.indicatorId),
+        eq(observations.orgUnitId, key.orgUnitId),
+        eq(observations.year, key.year),
+      ),
+    )
+  return rows[0]?.last ?? 0
 }
 
 export async function supersedeObservation(tx: Executor, id: string, at: Date): Promise<void> {

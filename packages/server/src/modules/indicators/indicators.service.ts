@@ -1,5 +1,9 @@
 import {
+  collectDerivedFormulas,
   indicatorEntryYears,
+  listFormulaInputs,
+  orderDerivedIndicators,
+  type DerivedFormula,
   type IndicatorView,
   type Observation,
   type ObservationInput,
@@ -13,16 +17,15 @@ import {
   type PlanList,
   type PlanSummary,
 } from '@kechuang/core/indicators'
-import { isWithinScope } from '@kechuang/core/org-units'
 import { isUniqueViolation, type Database } from '@kechuang/db'
 import type { Actor } from '../audit/actor'
 import type { AuditService } from '../audit/audit.service'
 import type { OrgUnitsService } from '../org-units/org-units.service'
+import { recomputeDerivedObservations } from './derived-observations'
 import { indicatorErrors } from './indicators.errors'
 import {
   deleteLock,
   findCurrentObservationForUpdate,
-  findIndicatorByCode,
   findObservationInScope,
   insertLock,
   insertObservation,
@@ -39,7 +42,14 @@ import {
   type ObservationRow,
   type PlanViewRow,
 } from './indicators.repository'
-import { assertPeriodOpen, assertYearWithin, requireUnitForPlan, requireVisiblePlan } from './plan-access'
+import {
+  assertPeriodOpen,
+  assertYearWithin,
+  planYears,
+  requireUnitForPlan,
+  requireVisiblePlan,
+  resolveValuesUnit,
+} from './plan-access'
 
 export interface IndicatorsService {
   listPlans(actor: Actor): Promise<PlanList>
@@ -70,11 +80,7 @@ export function createIndicatorsService({
   now?: () => Date
 }): IndicatorsService {
   const requireLockableYear = async (plan: PlanViewRow, year: number) => {
-    const indicators = await listIndicatorsOfPlan(db, plan.id)
-    assertYearWithin(year, {
-      from: Math.min(...indicators.map((i) => indicatorEntryYears(plan, i).from), plan.startYear),
-      to: plan.endYear,
-    })
+    assertYearWithin(year, planYears(plan, await listIndicatorsOfPlan(db, plan.id)))
   }
 
   return {
@@ -84,13 +90,7 @@ export function createIndicatorsService({
 
     async getPlan(actor, planId, query) {
       const plan = await requireVisiblePlan(db, actor, planId)
-      // Whose values to show: the unit asked for, else the region when the reader oversees it, else the
-      // reader's own unit inside the region (a town sees its own figures, not the county's).
-      const unit = query.orgUnitId
-        ? await requireUnitForPlan(orgUnits, actor, plan, query.orgUnitId)
-        : isWithinScope(plan.regionPath, actor.scopePath)
-          ? { id: plan.regionOrgUnitId, name: plan.regionName, path: plan.regionPath }
-          : await requireUnitForPlan(orgUnits, actor, plan, actor.scopeOrgUnitId)
+      const unit = await resolveValuesUnit(orgUnits, actor, plan, query.orgUnitId)
       const [indicators, actuals, locks] = await Promise.all([
         listIndicatorsOfPlan(db, plan.id),
         listCurrentObservations(db, plan.id, actor.scopePath, { orgUnitId: unit.id }),
@@ -129,9 +129,11 @@ export function createIndicatorsService({
 
     async reportObservation(actor, planId, input) {
       const plan = await requireVisiblePlan(db, actor, planId)
-      const indicator = await findIndicatorByCode(db, plan.id, input.indicatorCode)
+      const planIndicators = await listIndicatorsOfPlan(db, plan.id)
+      const indicator = planIndicators.find((i) => i.code === input.indicatorCode)
       if (!indicator) throw indicatorErrors.INDICATOR_NOT_FOUND({ indicatorCode: input.indicatorCode })
       if (indicator.formula) throw indicatorErrors.INDICATOR_DERIVED({ indicatorCode: indicator.code })
+      const formulas = requireAcyclicFormulas(planIndicators, indicator.code)
       assertYearWithin(input.year, indicatorEntryYears(plan, indicator))
       const unit = await requireUnitForPlan(orgUnits, actor, plan, input.orgUnitId)
       const key = { indicatorId: indicator.id, orgUnitId: unit.id, year: input.year }
@@ -158,6 +160,16 @@ export function createIndicatorsService({
             enteredByUserId: actor.userId,
             enteredByName: actor.displayName,
             enteredAt: at,
+          })
+          await recomputeDerivedObservations(tx, {
+            planId: plan.id,
+            indicators: planIndicators,
+            formulas,
+            changedCode: indicator.code,
+            orgUnitId: unit.id,
+            years: planYears(plan, planIndicators),
+            enteredBy: { userId: actor.userId, name: actor.displayName },
+            at,
           })
           await audit.record(tx, actor, {
             entityType: 'observation',
@@ -228,6 +240,21 @@ export function createIndicatorsService({
       })
     },
   }
+}
+
+/**
+ * The plan's formulas, refusing a save whose value some formula reads while the formulas form a cycle: the
+ * derived values could not be recomputed (core orderDerivedIndicators names the cycle).
+ */
+function requireAcyclicFormulas(
+  indicators: readonly IndicatorRow[],
+  changedCode: string,
+): Map<string, DerivedFormula> {
+  const formulas = collectDerivedFormulas(indicators)
+  const ordered = orderDerivedIndicators(formulas)
+  const isRead = [...formulas.values()].some((f) => listFormulaInputs(f).includes(changedCode))
+  if (!ordered.ok && isRead) throw indicatorErrors.FORMULA_CYCLE({ cycle: ordered.cycle }, ordered.message)
+  return formulas
 }
 
 function toPlanSummary(plan: PlanViewRow): PlanSummary {

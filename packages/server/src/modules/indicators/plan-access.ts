@@ -1,9 +1,15 @@
+import { indicatorEntryYears } from '@kechuang/core/indicators'
 import { isWithinScope, type OrgUnit } from '@kechuang/core/org-units'
 import type { Executor } from '@kechuang/db'
 import type { Actor } from '../audit/actor'
 import type { OrgUnitsService } from '../org-units/org-units.service'
 import { indicatorErrors } from './indicators.errors'
-import { findVisiblePlan, listCoveringLocks, type PlanViewRow } from './indicators.repository'
+import {
+  findVisiblePlan,
+  listCoveringLocks,
+  type IndicatorRow,
+  type PlanViewRow,
+} from './indicators.repository'
 
 // Checks shared by the plan, observation and task use cases of this area.
 
@@ -29,6 +35,32 @@ export async function requireUnitForPlan(
     )
   }
   return unit
+}
+
+/**
+ * Whose values a plan page shows: the unit asked for, else the region when the reader oversees it, else the
+ * reader's own unit inside the region (a town sees its own figures, not the county's).
+ */
+export async function resolveValuesUnit(
+  orgUnits: Pick<OrgUnitsService, 'findInScope'>,
+  actor: Actor,
+  plan: PlanViewRow,
+  orgUnitId: string | undefined,
+): Promise<Pick<OrgUnit, 'id' | 'name' | 'path'>> {
+  if (orgUnitId) return requireUnitForPlan(orgUnits, actor, plan, orgUnitId)
+  if (isWithinScope(plan.regionPath, actor.scopePath)) {
+    return { id: plan.regionOrgUnitId, name: plan.regionName, path: plan.regionPath }
+  }
+  return requireUnitForPlan(orgUnits, actor, plan, actor.scopeOrgUnitId)
+}
+
+/** The years a plan's values span: from the earliest baseline year (or the first year) to the last year. */
+export function planYears(
+  plan: Pick<PlanViewRow, 'startYear' | 'endYear'>,
+  indicators: readonly Pick<IndicatorRow, 'baseline'>[],
+): { from: number; to: number } {
+  const from = Math.min(plan.startYear, ...indicators.map((i) => indicatorEntryYears(plan, i).from))
+  return { from, to: plan.endYear }
 }
 
 export function assertYearWithin(year: number, years: { from: number; to: number }): void {

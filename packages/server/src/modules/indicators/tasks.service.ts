@@ -71,7 +71,7 @@ export function createTasksService({
             units
               .filter((u) => u.taskId === task.id)
               .map((u) =>
-                unitProgress(
+                computeTaskUnitProgress(
                   task,
                   u,
                   reports.filter((r) => r.taskId === task.id && r.orgUnitId === u.orgUnitId),
@@ -130,7 +130,7 @@ export function createTasksService({
  * A unit's standing on a task: its latest report, and the milestone years that have ended (before the
  * current year) with no report at all, or with no report saying the milestone is 100 % done.
  */
-function unitProgress(
+export function computeTaskUnitProgress(
   task: TaskRow,
   unit: { orgUnitId: string; orgUnitName: string },
   latestPerYear: TaskProgressReport[],

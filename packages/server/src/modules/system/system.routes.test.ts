@@ -31,5 +31,6 @@ describe('system endpoints', () => {
     expect(summary.orgUnitCount).toBeGreaterThan(60)
     expect(summary.orgUnitCountsByType.township).toBeGreaterThanOrEqual(10)
     expect(summary.userCountsByRole.system_admin).toBe(1)
+    expect(summary.planCount).toBe(3)
   })
 })

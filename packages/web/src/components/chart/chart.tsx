@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts'
-import { BarChart, PieChart } from 'echarts/charts'
+import { BarChart, GaugeChart, LineChart, PieChart } from 'echarts/charts'
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
@@ -8,6 +8,8 @@ import ReactEChartsCore from 'echarts-for-react/esm/core'
 // Only the ECharts parts in use are bundled; a module that needs another chart type registers it here.
 echarts.use([
   BarChart,
+  GaugeChart,
+  LineChart,
   PieChart,
   AriaComponent,
   GridComponent,

@@ -6,13 +6,16 @@ import type { ReactNode } from 'react'
 import { Chart } from '../../components/chart/chart'
 import { PageContainer } from '../../components/page-container/page-container'
 import { QueryError } from '../../components/query-error/query-error'
+import { useAuth } from '../../app/auth-provider'
 import { t } from '../../i18n/t'
+import { PlanDashboardSection } from '../indicators/plan-dashboard-section'
 import { dashboardSummaryQueryOptions } from './dashboard.api'
 import { orgUnitTypeChartOption, orgUnitTypeRows } from './org-unit-type-chart-option'
 import { userRoleChartOption, userRoleRows } from './user-role-chart-option'
 
 /** 驾驶舱: the figures of the user's scope. Later modules add their cards and charts below. */
 export function DashboardPage() {
+  const { can } = useAuth()
   const { data: summary, error, refetch, isLoading } = useQuery(dashboardSummaryQueryOptions)
 
   const figures: { title: string; value: number | undefined; icon: ReactNode }[] = [
@@ -55,6 +58,7 @@ export function DashboardPage() {
           />
         </Col>
       </Row>
+      {can('indicators:read') && <PlanDashboardSection />}
     </PageContainer>
   )
 }
