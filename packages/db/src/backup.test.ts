@@ -7,7 +7,15 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { seedDatabase } from '../seed/index'
 import { migrateDatabase, openDatabase, queryRows, type DatabaseHandle } from './client'
 import { listDataTables, restoreBackup, writeBackup } from './backup'
-import { auditLog, periodLocks, rateLimits, sessions, taskProgressReports, users } from './tables/index'
+import {
+  attachments,
+  auditLog,
+  periodLocks,
+  rateLimits,
+  sessions,
+  taskProgressReports,
+  users,
+} from './tables/index'
 
 // Real data folders on disk, as an operator's backup and restore would use them.
 const workDir = mkdtempSync(join(tmpdir(), 'kc-backup-'))
@@ -36,7 +44,13 @@ async function snapshot(handle: DatabaseHandle): Promise<Record<string, unknown[
   return result
 }
 
-/** Puts at least one row into every table, with the awkward cases: a tree, JSON, nulls, identity ids. */
+// Every byte value, so the bytea column's "\\x…" hex text in the backup is checked end to end.
+const ATTACHMENT_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i))
+
+/**
+ * Puts at least one row into every table, with the awkward cases: a tree, JSON, nulls, identity ids,
+ * binary content.
+ */
 async function fillEveryTable(handle: DatabaseHandle): Promise<void> {
   await seedDatabase(handle.db)
   const [root] = await queryRows<{ id: string }>(
@@ -62,14 +76,30 @@ async function fillEveryTable(handle: DatabaseHandle): Promise<void> {
   await handle.db
     .insert(periodLocks)
     .values({ planId: 'daye-2022-2024', orgUnitId: root!.id, year: 2022, lockedByName: '测试' })
-  await handle.db.insert(taskProgressReports).values({
-    taskId: 'DY-T01',
-    orgUnitId: root!.id,
-    year: 2022,
-    text: '已完成“6+1”产业链梳理',
-    percentDone: 100,
-    reportedByUserId: user!.id,
-    reportedByName: '测试',
+  const [progressReport] = await handle.db
+    .insert(taskProgressReports)
+    .values({
+      taskId: 'DY-T01',
+      orgUnitId: root!.id,
+      year: 2022,
+      text: '已完成“6+1”产业链梳理',
+      percentDone: 100,
+      reportedByUserId: user!.id,
+      reportedByName: '测试',
+    })
+    .returning()
+  await handle.db.insert(attachments).values({
+    fileName: '进展照片.png',
+    mediaType: 'image/png',
+    sizeBytes: ATTACHMENT_BYTES.length,
+    sha256: 'a'.repeat(64),
+    content: ATTACHMENT_BYTES,
+    ownerType: 'task_progress_report',
+    ownerId: progressReport!.id,
+    orgUnitPath: `/${root!.id}/`,
+    uploadedByUserId: user!.id,
+    uploadedByName: '测试',
+    linkedAt: new Date(),
   })
   await handle.db.insert(auditLog).values({
     actorName: '测试',
@@ -94,6 +124,9 @@ describe('backup and restore', () => {
     const summary = await restoreBackup(target, file)
     expect(await snapshot(target)).toEqual(before)
     expect(summary.tables.org_units).toBe(before.org_units!.length)
+    // bytea travels as "\\x…" hex through row_to_json / json_populate_recordset and comes back byte for byte.
+    const [restored] = await target.db.select().from(attachments)
+    expect(Buffer.compare(restored!.content, ATTACHMENT_BYTES)).toBe(0)
 
     // Identity sequences continue after the restored ids instead of colliding with them.
     const [next] = await target.db

@@ -7,6 +7,8 @@ import { commonErrors } from '@kechuang/core/errors'
 import type { DatabaseHandle } from '@kechuang/db'
 import type { AppConfig } from './config'
 import { createAccountsService } from './modules/accounts/accounts.service'
+import { attachmentsRoutes } from './modules/attachments/attachments.routes'
+import { createAttachmentsService } from './modules/attachments/attachments.service'
 import { authRoutes } from './modules/accounts/auth.routes'
 import { createAuthService } from './modules/accounts/auth.service'
 import { usersRoutes } from './modules/accounts/users.routes'
@@ -69,7 +71,8 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
   const accounts = createAccountsService({ db, audit, orgUnits })
   const indicators = createIndicatorsService({ db, audit, orgUnits })
   const dashboard = createDashboardService({ audit, orgUnits, accounts, indicators })
-  const tasks = createTasksService({ db, audit, orgUnits })
+  const attachments = createAttachmentsService({ db, audit })
+  const tasks = createTasksService({ db, audit, orgUnits, attachments })
   const planStatus = createPlanStatusService({ db, orgUnits })
 
   await app.register(cookie)
@@ -90,6 +93,7 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
       await api.register(usersRoutes, { prefix: '/users', service: accounts })
       await api.register(auditRoutes, { prefix: '/audit', service: audit })
       await api.register(dashboardRoutes, { prefix: '/dashboard', service: dashboard })
+      await api.register(attachmentsRoutes, { prefix: '/attachments', service: attachments })
       // M1 spans /plans, /observations and /tasks, so its routes carry their full paths.
       await api.register(indicatorsRoutes, { service: indicators })
       await api.register(tasksRoutes, { service: tasks })

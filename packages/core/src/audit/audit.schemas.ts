@@ -44,6 +44,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   observation: '指标数值',
   period_lock: '统计期锁定',
   task_progress: '任务进展',
+  attachment: '附件',
 }
 
 export const AuditEntry = z.object({

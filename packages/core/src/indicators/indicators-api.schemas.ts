@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AttachmentIds, AttachmentSummary } from '../attachments/attachments.schemas'
 import { trimmedText, uuid } from '../validation/common-fields'
 import {
   IndicatorDefinition,
@@ -192,6 +193,8 @@ export const TaskProgressInput = z.strictObject({
     .int({ error: '完成百分比必须是整数' })
     .min(0, { error: '完成百分比不能小于 0' })
     .max(100, { error: '完成百分比不能大于 100' }),
+  /** Files uploaded beforehand (POST /api/attachments), linked to the report when it is saved. */
+  attachmentIds: AttachmentIds.default([]),
 })
 export type TaskProgressInput = z.infer<typeof TaskProgressInput>
 
@@ -206,6 +209,7 @@ export const TaskProgressReport = z.object({
   reportedByUserId: z.uuid().nullable(),
   reportedByName: z.string(),
   reportedAt: isoDateTime,
+  attachments: z.array(AttachmentSummary),
 })
 export type TaskProgressReport = z.infer<typeof TaskProgressReport>
 

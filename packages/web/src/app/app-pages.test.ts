@@ -9,9 +9,11 @@ describe('visiblePages', () => {
       '/plans',
       '/entry',
       '/tasks',
+      '/composite-index',
       '/plans/:planId',
       '/plans/:planId/entry',
       '/plans/:planId/tasks',
+      '/plans/:planId/composite-index',
       '/org-units',
     ])
   })
@@ -40,11 +42,12 @@ describe('findPage', () => {
     expect(findPage('/plans/daye-2022-2024')?.menuPath).toBe('/plans')
     expect(findPage('/plans/daye-2022-2024/entry')?.menuPath).toBe('/entry')
     expect(findPage('/plans/daye-2022-2024/tasks')?.menuPath).toBe('/tasks')
+    expect(findPage('/plans/daye-2022-2024/composite-index')?.menuPath).toBe('/composite-index')
   })
 })
 
 describe('buildMenuEntries', () => {
-  it('gathers 规划指标, 数据填报 and 重点任务 under 指标监测 and leaves detail pages out', () => {
+  it('gathers 规划指标, 数据填报, 重点任务 and 综合指数排名 under 指标监测 and leaves detail pages out', () => {
     const entries = buildMenuEntries(APP_PAGES)
     expect(entries.map((e) => (e.kind === 'page' ? e.page.path : e.labelKey))).toEqual([
       '/',
@@ -54,6 +57,11 @@ describe('buildMenuEntries', () => {
       '/audit',
     ])
     const group = entries[1]
-    expect(group?.kind === 'group' && group.pages.map((p) => p.path)).toEqual(['/plans', '/entry', '/tasks'])
+    expect(group?.kind === 'group' && group.pages.map((p) => p.path)).toEqual([
+      '/plans',
+      '/entry',
+      '/tasks',
+      '/composite-index',
+    ])
   })
 })

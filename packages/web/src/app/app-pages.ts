@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   EditOutlined,
   FundOutlined,
@@ -69,6 +70,16 @@ export const APP_PAGES: readonly AppPage[] = [
     ),
   },
   {
+    path: '/composite-index',
+    labelKey: 'menu.compositeIndex',
+    icon: BarChartOutlined,
+    permission: 'indicators:read',
+    groupKey: 'menu.indicators',
+    component: lazy(() =>
+      import('../pages/indicators/default-plan-redirect').then((m) => ({ default: m.DefaultPlanRedirect })),
+    ),
+  },
+  {
     path: '/plans/:planId',
     labelKey: 'menu.plans',
     icon: FundOutlined,
@@ -94,6 +105,16 @@ export const APP_PAGES: readonly AppPage[] = [
     menuPath: '/tasks',
     component: lazy(() =>
       import('../pages/indicators/task-list-page').then((m) => ({ default: m.TaskListPage })),
+    ),
+  },
+  {
+    path: '/plans/:planId/composite-index',
+    labelKey: 'menu.compositeIndex',
+    icon: BarChartOutlined,
+    permission: 'indicators:read',
+    menuPath: '/composite-index',
+    component: lazy(() =>
+      import('../pages/indicators/composite-index-page').then((m) => ({ default: m.CompositeIndexPage })),
     ),
   },
   {

@@ -1,5 +1,4 @@
 import multipart from '@fastify/multipart'
-import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import {
   ImportResult,
@@ -8,8 +7,9 @@ import {
   PlanWorkbookQuery,
   TEMPLATE_UPLOAD_MAX_BYTES,
 } from '@kechuang/core/indicators'
+import { sendFile } from '../../plugins/send-file'
 import { indicatorWorkbookErrors } from './indicator-workbooks.errors'
-import type { DownloadFile, IndicatorWorkbooksService } from './indicator-workbooks.service'
+import type { IndicatorWorkbooksService } from './indicator-workbooks.service'
 
 const tags = ['指标监测']
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -83,16 +83,4 @@ export const indicatorWorkbooksRoutes: FastifyPluginAsyncZod<{ service: Indicato
         await service.downloadPlanTable(request.actor, request.params.planId, request.query),
       ),
   )
-}
-
-/** Sends a generated file as a download; the Chinese file name travels as RFC 5987 `filename*`. */
-export function sendFile(reply: FastifyReply, contentType: string, file: DownloadFile) {
-  const asciiName = file.fileName.replace(/[^\x20-\x7e]/g, '_').replaceAll('"', '')
-  return reply
-    .header('content-type', contentType)
-    .header(
-      'content-disposition',
-      `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-    )
-    .send(file.content)
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { PlanIdParams, PlanReportQuery } from '@kechuang/core/indicators'
-import { sendFile } from './indicator-workbooks.routes'
+import { sendFile } from '../../plugins/send-file'
 import type { PlanReportService } from './plan-report.service'
 
 const tags = ['指标监测']

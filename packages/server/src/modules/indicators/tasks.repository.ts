@@ -7,6 +7,8 @@ const { tasks, taskResponsibleUnits, taskProgressReports, orgUnits } = tables
 
 export type TaskRow = typeof tasks.$inferSelect
 export type TaskProgressReportRow = typeof taskProgressReports.$inferSelect
+/** A report as stored here; the service adds its attachments (from the attachments area). */
+export type StoredTaskProgressReport = Omit<TaskProgressReport, 'attachments'>
 
 export function listTasksOfPlan(db: Executor, planId: string): Promise<TaskRow[]> {
   return db.select().from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.order))
@@ -47,7 +49,7 @@ export async function listLatestReportsPerYear(
   db: Executor,
   planId: string,
   scopePath: string,
-): Promise<TaskProgressReport[]> {
+): Promise<StoredTaskProgressReport[]> {
   const rows = await db
     .selectDistinctOn(
       [taskProgressReports.taskId, taskProgressReports.orgUnitId, taskProgressReports.year],
@@ -73,7 +75,7 @@ export async function listReports(
   taskId: string,
   scopePath: string,
   orgUnitId?: string,
-): Promise<TaskProgressReport[]> {
+): Promise<StoredTaskProgressReport[]> {
   const conditions = [eq(taskProgressReports.taskId, taskId), unitInScope(scopePath)]
   if (orgUnitId) conditions.push(eq(taskProgressReports.orgUnitId, orgUnitId))
   const rows = await db
@@ -93,7 +95,10 @@ export async function insertReport(
   return rows[0]!
 }
 
-export function toTaskProgressReport(row: TaskProgressReportRow, orgUnitName: string): TaskProgressReport {
+export function toTaskProgressReport(
+  row: TaskProgressReportRow,
+  orgUnitName: string,
+): StoredTaskProgressReport {
   return {
     id: row.id,
     taskId: row.taskId,

@@ -8,6 +8,7 @@ import type {
   TaskView,
 } from '@kechuang/core/indicators'
 import type { Database } from '@kechuang/db'
+import type { AttachmentsService } from '../attachments/attachments.service'
 import type { Actor } from '../audit/actor'
 import type { AuditService } from '../audit/audit.service'
 import type { OrgUnitsService } from '../org-units/org-units.service'
@@ -23,8 +24,12 @@ import {
   listResponsibleUnitsInScope,
   listTasksOfPlan,
   toTaskProgressReport,
+  type StoredTaskProgressReport,
   type TaskRow,
 } from './tasks.repository'
+
+/** The owner type of a progress report's attachments. */
+const REPORT_ATTACHMENT_OWNER = 'task_progress_report'
 
 export interface TasksService {
   listTasks(actor: Actor, planId: string): Promise<TaskList>
@@ -41,11 +46,13 @@ export function createTasksService({
   db,
   audit,
   orgUnits,
+  attachments,
   now = () => new Date(),
 }: {
   db: Database
   audit: AuditService
   orgUnits: Pick<OrgUnitsService, 'findInScope'>
+  attachments: Pick<AttachmentsService, 'link' | 'listOfOwners'>
   now?: () => Date
 }): TasksService {
   const requireTask = async (actor: Actor, taskId: string) => {
@@ -54,6 +61,13 @@ export function createTasksService({
     if (!task || !plan) throw indicatorErrors.TASK_NOT_FOUND({ taskId })
     return { task, plan }
   }
+  const withAttachments = async (reports: StoredTaskProgressReport[]): Promise<TaskProgressReport[]> => {
+    const byReport = await attachments.listOfOwners(
+      REPORT_ATTACHMENT_OWNER,
+      reports.map((r) => r.id),
+    )
+    return reports.map((r) => ({ ...r, attachments: byReport.get(r.id) ?? [] }))
+  }
 
   return {
     async listTasks(actor, planId) {
@@ -61,7 +75,7 @@ export function createTasksService({
       const [tasks, units, reports] = await Promise.all([
         listTasksOfPlan(db, plan.id),
         listResponsibleUnitsInScope(db, plan.id, actor.scopePath),
-        listLatestReportsPerYear(db, plan.id, actor.scopePath),
+        listLatestReportsPerYear(db, plan.id, actor.scopePath).then(withAttachments),
       ])
       const currentYear = now().getFullYear()
       return {
@@ -87,7 +101,9 @@ export function createTasksService({
       const { task } = await requireTask(actor, taskId)
       if (query.orgUnitId && !(await orgUnits.findInScope(actor, query.orgUnitId)))
         throw indicatorErrors.ORG_UNIT_NOT_FOUND({ orgUnitId: query.orgUnitId })
-      return { items: await listReports(db, task.id, actor.scopePath, query.orgUnitId) }
+      return {
+        items: await withAttachments(await listReports(db, task.id, actor.scopePath, query.orgUnitId)),
+      }
     },
 
     async reportProgress(actor, taskId, input) {
@@ -112,7 +128,12 @@ export function createTasksService({
           reportedByName: actor.displayName,
           reportedAt: now(),
         })
-        const report = toTaskProgressReport(row, unit.name)
+        const linked = await attachments.link(tx, actor, input.attachmentIds, {
+          type: REPORT_ATTACHMENT_OWNER,
+          id: row.id,
+          scopePath: unit.path,
+        })
+        const report = { ...toTaskProgressReport(row, unit.name), attachments: linked }
         await audit.record(tx, actor, {
           entityType: 'task_progress',
           entityId: task.id,
@@ -130,15 +151,15 @@ export function createTasksService({
  * A unit's standing on a task: its latest report, and the milestone years that have ended (before the
  * current year) with no report at all, or with no report saying the milestone is 100 % done.
  */
-export function computeTaskUnitProgress(
+export function computeTaskUnitProgress<R extends StoredTaskProgressReport>(
   task: TaskRow,
   unit: { orgUnitId: string; orgUnitName: string },
-  latestPerYear: TaskProgressReport[],
+  latestPerYear: R[],
   currentYear: number,
-): TaskUnitProgress {
+): Omit<TaskUnitProgress, 'latest'> & { latest: R | null } {
   const endedYears = task.milestones.map((m) => m.year).filter((year) => year < currentYear)
   const reportOf = (year: number) => latestPerYear.find((r) => r.year === year)
-  const latest = latestPerYear.reduce<TaskProgressReport | null>(
+  const latest = latestPerYear.reduce<R | null>(
     (newest, r) => (newest && newest.reportedAt >= r.reportedAt ? newest : r),
     null,
   )

@@ -19,6 +19,7 @@ import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { useAuth } from '../../app/auth-provider'
+import { AttachmentLinks } from '../../components/attachments/attachment-links'
 import { PageContainer } from '../../components/page-container/page-container'
 import { QueryError } from '../../components/query-error/query-error'
 import { t } from '../../i18n/t'
@@ -203,19 +204,22 @@ function UnitProgress({ progress }: { progress: TaskUnitProgress }) {
         )}
       </Flex>
       {latest ? (
-        <Tooltip title={latest.text}>
-          <div>
-            <Progress percent={latest.percentDone} size="small" style={{ marginBottom: 0 }} />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('tasks.latest', {
-                year: latest.year,
-                percent: latest.percentDone,
-                name: latest.reportedByName,
-                at: dayjs(latest.reportedAt).format('YYYY-MM-DD'),
-              })}
-            </Typography.Text>
-          </div>
-        </Tooltip>
+        <>
+          <Tooltip title={latest.text}>
+            <div>
+              <Progress percent={latest.percentDone} size="small" style={{ marginBottom: 0 }} />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('tasks.latest', {
+                  year: latest.year,
+                  percent: latest.percentDone,
+                  name: latest.reportedByName,
+                  at: dayjs(latest.reportedAt).format('YYYY-MM-DD'),
+                })}
+              </Typography.Text>
+            </div>
+          </Tooltip>
+          <AttachmentLinks attachments={latest.attachments} />
+        </>
       ) : (
         missing.length === 0 && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -8,6 +8,8 @@ import { useMutation, useQuery } from '@tanstack/react-query'
 import { Alert, Form, Input, List, Modal, Select, Slider, Typography } from 'antd'
 import dayjs from 'dayjs'
 import { useState } from 'react'
+import { AttachmentLinks } from '../../components/attachments/attachment-links'
+import { AttachmentUpload } from '../../components/attachments/attachment-upload'
 import { t } from '../../i18n/t'
 import { clearErrorsOnChange, showServerErrors, validateForm } from '../../lib/form-validation'
 import { reportTaskProgress, taskProgressQueryOptions } from './indicators.api'
@@ -17,6 +19,7 @@ interface TaskProgressFormValues {
   year?: number
   text?: string
   percentDone?: number
+  attachmentIds?: string[]
 }
 
 // Server codes that belong to one field of this form.
@@ -25,6 +28,7 @@ const FIELD_BY_CODE = {
   ORG_UNIT_NOT_FOUND: 'orgUnitId',
   PERIOD_LOCKED: 'year',
   YEAR_OUTSIDE_PLAN: 'year',
+  ATTACHMENT_NOT_LINKABLE: 'attachmentIds',
 }
 
 /** 报告进展: a responsible unit's progress on one task (text, % done, year), checked with TaskProgressInput. */
@@ -42,6 +46,7 @@ export function TaskProgressForm({
 }) {
   const [form] = Form.useForm<TaskProgressFormValues>()
   const [formError, setFormError] = useState<string | null>(null)
+  const [isUploading, setIsUploading] = useState(false)
   const years = [...new Set(task.milestones.map((m) => m.year))].sort((a, b) => a - b)
   const thisYear = new Date().getFullYear()
   const unit = task.progress.find((p) => p.orgUnitId === orgUnitId) ?? task.progress[0]
@@ -60,6 +65,7 @@ export function TaskProgressForm({
       year: values.year,
       text: values.text ?? '',
       percentDone: values.percentDone ?? 0,
+      attachmentIds: values.attachmentIds ?? [],
     })
     if (result.success) saveMutation.mutate(result.data)
     else setFormError(result.formError)
@@ -71,7 +77,7 @@ export function TaskProgressForm({
       title={t('tasks.reportTitle', { item: task.item })}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
-      confirmLoading={saveMutation.isPending}
+      confirmLoading={saveMutation.isPending || isUploading}
       onOk={() => form.submit()}
       onCancel={onClose}
       destroyOnHidden
@@ -110,6 +116,9 @@ export function TaskProgressForm({
         <Form.Item name="percentDone" label={t('tasks.percentDone')} required>
           <Slider min={0} max={100} step={5} marks={{ 0: '0%', 50: '50%', 100: '100%' }} />
         </Form.Item>
+        <Form.Item name="attachmentIds" label={t('attachments.title')}>
+          <AttachmentUpload onBusyChange={setIsUploading} />
+        </Form.Item>
       </Form>
       {history && history.length > 0 && (
         <>
@@ -126,7 +135,12 @@ export function TaskProgressForm({
                     name: `${report.orgUnitName} ${report.reportedByName}`,
                     at: dayjs(report.reportedAt).format('YYYY-MM-DD'),
                   })}
-                  description={report.text}
+                  description={
+                    <>
+                      {report.text}
+                      <AttachmentLinks attachments={report.attachments} />
+                    </>
+                  }
                 />
               </List.Item>
             )}

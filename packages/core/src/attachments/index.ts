@@ -1,0 +1,2 @@
+export * from './attachments.schemas'
+export * from './detect-attachment-type'
