@@ -39,6 +39,9 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../migrations', import.m
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 })
+    // An idle connection that the server closes (restart, failover, a dropped test database) is reported
+    // here; without a listener node-postgres would crash the process. The pool opens a new one when needed.
+    pool.on('error', (error) => console.warn(`PostgreSQL closed an idle connection: ${error.message}`))
     const db = drizzlePg({ client: pool, schema: tables }) as unknown as Database
     return { db, kind: 'postgres', location: redactUrl(options.databaseUrl), close: () => pool.end() }
   }
