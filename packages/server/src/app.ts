@@ -22,6 +22,8 @@ import { createIndicatorWorkbooksService } from './modules/indicators/indicator-
 import { createIndicatorsService } from './modules/indicators/indicators.service'
 import { planReportRoutes } from './modules/indicators/plan-report.routes'
 import { createPlanReportService } from './modules/indicators/plan-report.service'
+import { planSettingsRoutes } from './modules/indicators/plan-settings.routes'
+import { createPlanSettingsService } from './modules/indicators/plan-settings.service'
 import { planStatusRoutes } from './modules/indicators/plan-status.routes'
 import { createPlanStatusService } from './modules/indicators/plan-status.service'
 import { tasksRoutes } from './modules/indicators/tasks.routes'
@@ -96,6 +98,7 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
       await api.register(attachmentsRoutes, { prefix: '/attachments', service: attachments })
       // M1 spans /plans, /observations and /tasks, so its routes carry their full paths.
       await api.register(indicatorsRoutes, { service: indicators })
+      await api.register(planSettingsRoutes, { service: createPlanSettingsService({ db, audit }) })
       await api.register(tasksRoutes, { service: tasks })
       await api.register(indicatorWorkbooksRoutes, {
         service: createIndicatorWorkbooksService({ db, audit, orgUnits, indicators }),

@@ -36,4 +36,9 @@ describe('roles', () => {
     for (const role of ['enterprise', 'expert', 'institution'] as const)
       expect(hasPermission(role, 'indicators:read')).toBe(false)
   })
+
+  it('lets only administrators change how a plan is judged (path model, status thresholds)', () => {
+    for (const role of ROLES)
+      expect(hasPermission(role, 'plans:configure')).toBe(role === 'system_admin' || role === 'bureau_admin')
+  })
 })

@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'observations:report',
   'tasks:report',
   'periods:lock',
+  // A plan's path model and status thresholds (how its figures are judged): administrators only.
+  'plans:configure',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 

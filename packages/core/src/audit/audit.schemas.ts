@@ -43,6 +43,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   database: '数据库',
   observation: '指标数值',
   period_lock: '统计期锁定',
+  plan_settings: '规划设置',
   task_progress: '任务进展',
   attachment: '附件',
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { CompositeIndexRecipe, PairwiseComparisonMatrix } from './composite-index.schemas'
+import {
+  CompositeIndexRecipe,
+  PairwiseComparisonMatrix,
+  SAATY_SCALE_VALUES,
+  SaatyPairwiseMatrix,
+} from './composite-index.schemas'
+import { CompositeIndexRequest } from './indicators-status-api.schemas'
 
 const indicators = [
   { code: 'DY-15', category: '企业创新', direction: 'higher' },
@@ -75,5 +81,59 @@ describe('pairwise comparison matrix', () => {
   it('refuses more than 10 items, where Saaty’s random index ends', () => {
     const eleven = Array.from({ length: 11 }, () => Array.from({ length: 11 }, () => 1))
     expect(messages(PairwiseComparisonMatrix.safeParse(eleven))[0]).toMatch(/^判断矩阵不能超过 10 阶/)
+  })
+})
+
+describe('Saaty pairwise matrix and the composite-index request body', () => {
+  it('offers the scale 1/9 … 9 and accepts 1/9 typed as 0.111', () => {
+    expect(SAATY_SCALE_VALUES).toHaveLength(17)
+    expect(SAATY_SCALE_VALUES[0]).toBeCloseTo(1 / 9, 12)
+    expect(SAATY_SCALE_VALUES.at(-1)).toBe(9)
+    expect(
+      SaatyPairwiseMatrix.safeParse([
+        [1, 9],
+        [0.111, 1],
+      ]).success,
+    ).toBe(true)
+  })
+
+  it('refuses a judgement beyond 9 even when the matrix is reciprocal', () => {
+    const result = SaatyPairwiseMatrix.safeParse([
+      [1, 10],
+      [0.1, 1],
+    ])
+    expect(messages(result)).toEqual([
+      '判断矩阵第 1 行第 2 列超出 1/9～9 的标度范围',
+      '判断矩阵第 2 行第 1 列超出 1/9～9 的标度范围',
+    ])
+  })
+
+  it('needs one matrix row per AHP item, and items that do not repeat', () => {
+    const body = {
+      normalisation: 'min_max',
+      weighting: {
+        method: 'ahp',
+        items: ['A', 'A', 'B'],
+        matrix: [
+          [1, 2],
+          [0.5, 1],
+        ],
+      },
+    }
+    expect(messages(CompositeIndexRequest.safeParse(body))).toEqual([
+      '层次分析法的指标不能重复',
+      '判断矩阵应为 3 阶，每个指标一行',
+    ])
+  })
+
+  it('refuses manual weights that are negative or all 0, and an unknown weighting method', () => {
+    const manual = (weights: Record<string, number>) =>
+      CompositeIndexRequest.safeParse({ normalisation: 'z_score', weighting: { method: 'manual', weights } })
+    expect(manual({ A: 3, B: 7 }).success).toBe(true)
+    expect(messages(manual({ A: -1, B: 2 }))).toEqual(['权重不能为负数'])
+    expect(messages(manual({ A: 0 }))).toEqual(['权重不能全为 0'])
+    expect(
+      messages(CompositeIndexRequest.safeParse({ normalisation: 'min_max', weighting: { method: 'rank' } })),
+    ).toEqual(['赋权方法不正确（可选 equal、entropy、manual、ahp）'])
   })
 })

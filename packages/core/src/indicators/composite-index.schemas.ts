@@ -21,7 +21,7 @@ export const WEIGHTING_METHODS = ['equal', 'manual', 'ahp', 'entropy'] as const
 export type WeightingMethod = (typeof WEIGHTING_METHODS)[number]
 export const WEIGHTING_METHOD_LABELS: Record<WeightingMethod, string> = {
   equal: '等权重',
-  manual: '人工赋权',
+  manual: '手动赋权',
   ahp: '层次分析法（AHP）',
   entropy: '熵权法',
 }
@@ -41,6 +41,14 @@ export const COMPOSITE_INDICATORS_MAX = 200
  */
 export const AHP_RECIPROCAL_TOLERANCE = 0.01
 
+/** Saaty's 1–9 scale: a judgement says i is 1 (equal) to 9 (extremely) times as important as j, or the reciprocal. */
+export const SAATY_SCALE_MAX = 9
+/** The values offered when entering a judgement: 1/9 … 1/2, 1, 2 … 9. */
+export const SAATY_SCALE_VALUES: readonly number[] = [
+  ...Array.from({ length: SAATY_SCALE_MAX - 1 }, (_, k) => 1 / (SAATY_SCALE_MAX - k)),
+  ...Array.from({ length: SAATY_SCALE_MAX }, (_, k) => k + 1),
+]
+
 export const CompositeIndicator = z.strictObject({
   code: z.string().min(1).max(30),
   category: z.string().min(1),
@@ -56,7 +64,7 @@ export const PairwiseComparisonMatrix = z
   .array(z.array(z.number().positive({ error: '两两比较值必须大于 0' })))
   .min(1, { error: '判断矩阵不能为空' })
   .max(AHP_MATRIX_MAX_SIZE, {
-    error: `判断矩阵不能超过 ${AHP_MATRIX_MAX_SIZE} 阶，指标较多时请分类比较或人工赋权`,
+    error: `判断矩阵不能超过 ${AHP_MATRIX_MAX_SIZE} 阶，指标较多时请分类比较或手动赋权`,
   })
   .superRefine((matrix, ctx) => {
     const size = matrix.length
@@ -82,6 +90,22 @@ export const PairwiseComparisonMatrix = z
     }
   })
 export type PairwiseComparisonMatrix = z.infer<typeof PairwiseComparisonMatrix>
+
+/** A pairwise matrix entered by people: every judgement on Saaty's scale 1/9 … 9 (1/9 typed as 0.111 passes). */
+export const SaatyPairwiseMatrix = PairwiseComparisonMatrix.superRefine((matrix, ctx) => {
+  const min = (1 / SAATY_SCALE_MAX) * (1 - AHP_RECIPROCAL_TOLERANCE)
+  const max = SAATY_SCALE_MAX * (1 + AHP_RECIPROCAL_TOLERANCE)
+  matrix.forEach((row, i) =>
+    row.forEach((a, j) => {
+      if (a < min || a > max)
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, j],
+          message: `判断矩阵第 ${i + 1} 行第 ${j + 1} 列超出 1/${SAATY_SCALE_MAX}～${SAATY_SCALE_MAX} 的标度范围`,
+        })
+    }),
+  )
+})
 
 export const CompositeWeighting = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('equal') }),

@@ -2,10 +2,14 @@ import { z } from 'zod'
 import { uuid } from '../validation/common-fields'
 import {
   COMPOSITE_AGGREGATIONS,
+  COMPOSITE_INDICATORS_MAX,
   NORMALISATION_METHODS,
   CompositeIndexRecipe,
+  CompositeIndicator,
+  SaatyPairwiseMatrix,
   type WeightingMethod,
 } from './composite-index.schemas'
+import { AHP_MATRIX_MAX_SIZE } from './composite-weights'
 import { COMPLETION_RATIO_UNDEFINED_REASONS } from './compare-to-target'
 import { STATUS_RULES } from './compute-indicator-status'
 import { PATH_FALLBACK_REASONS } from './expected-path'
@@ -211,6 +215,73 @@ export const CompositeIndexQuery = z.strictObject({
 })
 export type CompositeIndexQuery = z.infer<typeof CompositeIndexQuery>
 
+/** The smallest AHP comparison: with one item there is nothing to compare. */
+export const AHP_ITEMS_MIN = 2
+
+const IndicatorCode = CompositeIndicator.shape.code
+
+/**
+ * Weights chosen in the request body: equal or entropy (computed), manual (one weight per indicator code,
+ * rescaled to sum to 1) or AHP (Saaty's pairwise judgements over the listed codes, row i / column j = how much
+ * more important items[i] is than items[j]). Manual and AHP name the indicators they rank.
+ */
+export const CompositeIndexRequestWeighting = z.discriminatedUnion(
+  'method',
+  [
+    z.strictObject({ method: z.literal('equal') }),
+    z.strictObject({ method: z.literal('entropy') }),
+    z.strictObject({
+      method: z.literal('manual'),
+      weights: z
+        .record(IndicatorCode, z.number().min(0, { error: '权重不能为负数' }))
+        .refine((weights) => Object.keys(weights).length > 0, { error: '请至少为一个指标赋权' })
+        .refine((weights) => Object.keys(weights).length <= COMPOSITE_INDICATORS_MAX, {
+          error: `指标不能超过 ${COMPOSITE_INDICATORS_MAX} 个`,
+        })
+        .refine((weights) => Object.values(weights).some((w) => w > 0), { error: '权重不能全为 0' }),
+    }),
+    z
+      .strictObject({
+        method: z.literal('ahp'),
+        items: z
+          .array(IndicatorCode)
+          .min(AHP_ITEMS_MIN, { error: `层次分析法至少需要 ${AHP_ITEMS_MIN} 个指标` })
+          .max(AHP_MATRIX_MAX_SIZE, {
+            error: `层次分析法最多比较 ${AHP_MATRIX_MAX_SIZE} 个指标，指标较多时请手动赋权`,
+          }),
+        matrix: SaatyPairwiseMatrix,
+      })
+      .superRefine(({ items, matrix }, ctx) => {
+        if (new Set(items).size !== items.length)
+          ctx.addIssue({ code: 'custom', path: ['items'], message: '层次分析法的指标不能重复' })
+        if (matrix.length !== items.length)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['matrix'],
+            message: `判断矩阵应为 ${items.length} 阶，每个指标一行`,
+          })
+      }),
+  ],
+  { error: '赋权方法不正确（可选 equal、entropy、manual、ahp）' },
+)
+export type CompositeIndexRequestWeighting = z.infer<typeof CompositeIndexRequestWeighting>
+
+/** POST body: the same options as CompositeIndexQuery, with manual and AHP weights that a query cannot carry. */
+export const CompositeIndexRequest = z.strictObject({
+  orgUnitId: uuid('机构编号').optional(),
+  year: Year.optional(),
+  normalisation: z.enum(NORMALISATION_METHODS, { error: '标准化方法不正确' }),
+  weighting: CompositeIndexRequestWeighting,
+  topsis: z.boolean().optional(),
+  /** Indicator codes; for manual and AHP weights the same codes as the weighting names (or left out). */
+  indicators: z
+    .array(IndicatorCode)
+    .min(1, { error: '请至少选择一个指标' })
+    .max(COMPOSITE_INDICATORS_MAX, { error: `指标不能超过 ${COMPOSITE_INDICATORS_MAX} 个` })
+    .optional(),
+})
+export type CompositeIndexRequest = z.infer<typeof CompositeIndexRequest>
+
 /** core NormalisationParameters; figures that are undefined without values (NaN, ±Infinity) are null. */
 const NormalisationParametersSchema = z.object({
   count: z.number().int(),
@@ -273,6 +344,8 @@ export const CompositeIndexResponse = z.object({
     })
     .nullable(),
   normalisation: z.array(z.object({ code: z.string(), parameters: NormalisationParametersSchema })),
+  /** Computed anyway but worth a second look, e.g. an AHP matrix that fails the consistency check. */
+  warnings: z.array(z.string()),
   /** Best first; units without a score last. */
   units: z.array(CompositeUnitResult),
 })

@@ -281,6 +281,25 @@ export const zhCN = {
     target: '目标值',
     entropy: '信息熵 e',
     divergence: '差异系数 d',
+    manualTitle: '手动赋权',
+    manualHint: '为每个所选指标输入权重（如 30、30、40 或 0.3、0.3、0.4），计算时按合计为 1 折算。',
+    enteredWeight: '输入的权重',
+    enteredWeightOf: '{indicator} 的权重',
+    normalisedWeight: '折算后权重',
+    ahpTitle: '层次分析法（AHP）判断矩阵',
+    ahpHint:
+      '第 i 行第 j 列表示行指标相对列指标的重要程度（1 同等重要，3 稍重要，5 明显重要，7 强烈重要，9 极端重要，1/3…1/9 反之）；只需填写右上部分，左下部分自动取倒数。最多比较 {max} 个指标。',
+    ahpRowHeader: '行指标 / 列指标',
+    ahpJudgementOf: '{row} 相对 {column} 的重要程度',
+    ahpFigures: 'λmax = {lambdaMax}，CI = {ci}，RI = {ri}，CR = {cr}',
+    ahpConsistent: '一致性检验通过（CR < {limit}）',
+    ahpInconsistent: '一致性检验未通过（CR ≥ {limit}）',
+    chooseIndicatorsForManual: '手动赋权需要先在“指标”中选择要参与排名的指标。',
+    chooseIndicatorsForAhp: '层次分析法需要在“指标”中选择 {min}～{max} 个指标。',
+    manualWeightsAllZero: '权重不能全为 0。',
+    methodManual: '各指标权重为上表输入的权重按合计为 1 折算所得。',
+    methodAhp:
+      '按判断矩阵的最大特征值对应的特征向量（归一化）确定权重，并以一致性比率 CR = CI / RI 检验判断是否自相矛盾。',
   },
   orgUnits: {
     title: '组织机构',
@@ -417,5 +436,21 @@ export const zhCN = {
     upload: '上传附件',
     hint: '可上传 PDF、Word、Excel、JPG/PNG 图片或 ZIP 压缩包，单个不超过 {mb} MB，最多 {max} 个',
     tooLarge: '「{name}」过大，附件不能超过 {mb} MB',
+  },
+  planSettings: {
+    open: '设置',
+    title: '{plan} · 评估设置',
+    saved: '设置已保存，各指标状态已按新设置重新判定',
+    pathModel: '进度路径',
+    pathModelHint:
+      '线性：从基期值到目标值每年增加相同的数量；等比增长：每年按相同的增长率增长（基期值或目标值不为正数时按线性计算）',
+    progressRatioHint:
+      '进度比 = 自基期以来的实际进展 ÷ 按进度路径当年应有的进展。达到当年目标的为已完成，没有数值的为无数据；其余按下列阈值判定。约束性指标的阈值不能低于预期性指标。',
+    natureTitle: '{nature}指标',
+    onTrack: '进度正常线',
+    lagging: '滞后线',
+    explanation:
+      '进度比 ≥ {onTrack}% 为进度正常；介于 {lagging}% 与 {onTrack}% 之间为滞后；低于 {lagging}% 为严重滞后',
+    explanationIncomplete: '请填写两条阈值线',
   },
 } as const

@@ -15,6 +15,8 @@ export const indicatorErrors = defineErrors({
   TASK_NOT_FOUND: { status: 404, message: '任务不存在或不在您的管辖范围内' },
   NOTHING_TO_RANK: { status: 422, message: '下级机构还没有本规划的指标数值，无法计算综合指数' },
   RECIPE_INVALID: { status: 422, message: '综合指数的计算方法设置不正确' },
+  RECIPE_INDICATOR_UNKNOWN: { status: 400, message: '赋权或计算所用的指标不在本规划中' },
+  RECIPE_INDICATORS_MISMATCH: { status: 400, message: '所选指标与赋权的指标不一致' },
   FORMULA_CYCLE: { status: 422, message: '派生指标公式存在循环引用' },
   NOT_RESPONSIBLE_UNIT: { status: 422, message: '该机构不是此任务的责任单位' },
 })

@@ -251,7 +251,7 @@ describe('GET /api/plans/:planId/dashboard', () => {
   })
 })
 
-describe('GET /api/plans/:planId/composite-index', () => {
+describe('GET and POST /api/plans/:planId/composite-index', () => {
   beforeAll(async () => {
     // Three towns, two indicators, worked by hand below (min–max over the window, equal weights).
     for (const [unit, hnte, tsme] of [
@@ -338,6 +338,226 @@ describe('GET /api/plans/:planId/composite-index', () => {
       /还地桥镇.*无法计算综合指数/,
     )
     expectError(await yangxinReporter.get(`${DAYE}/composite-index`), 404, 'PLAN_NOT_FOUND', /规划不存在/)
+  })
+
+  describe('POST with manual or AHP weights in the body', () => {
+    // A third indicator for the AHP example. Normalised (min–max) DY-15 / DY-24 / DY-17:
+    // 还地桥镇 0 / 1 / 1, 陈贵镇 0.5 / 0 / 0, 茗山乡 1 / 0.5 / 0.5.
+    beforeAll(async () => {
+      for (const [unit, patents] of [
+        [townId, 25],
+        [otherTownId, 5],
+        [thirdTownId, 15],
+      ] as const) {
+        await report(admin, { indicatorCode: 'DY-17', orgUnitId: unit, year: 2022, value: patents })
+      }
+    })
+    const rankIndex = (body: Record<string, unknown>) => admin.post(`${DAYE}/composite-index`, body)
+    const ranking = (units: { orgUnitName: string; score: number }[]) =>
+      units.map((u) => [u.orgUnitName, u.score])
+
+    it('weights by AHP from a consistent matrix: weights 4/7, 2/7, 1/7 and CR 0', async () => {
+      const response = await rankIndex({
+        year: 2022,
+        normalisation: 'min_max',
+        weighting: {
+          method: 'ahp',
+          items: ['DY-15', 'DY-24', 'DY-17'],
+          matrix: [
+            [1, 2, 4],
+            [0.5, 1, 2],
+            [0.25, 0.5, 1],
+          ],
+        },
+      })
+      expect(response.statusCode, response.body).toBe(200)
+      const body = response.json()
+      expect(body.method.weightingLabel).toBe('层次分析法（AHP）')
+      expect(body.recipe.indicators.map((i: { code: string }) => i.code)).toEqual(['DY-15', 'DY-24', 'DY-17'])
+      const expected = [4 / 7, 2 / 7, 1 / 7]
+      body.ahp.weights.forEach((w: number, k: number) => expect(w).toBeCloseTo(expected[k]!, 9))
+      body.weights.forEach((w: { weight: number }, k: number) =>
+        expect(w.weight).toBeCloseTo(expected[k]!, 9),
+      )
+      expect(body.ahp.lambdaMax).toBeCloseTo(3, 9)
+      expect(body.ahp.consistencyIndex).toBeCloseTo(0, 9)
+      expect(body.ahp.randomIndex).toBe(0.58)
+      expect(body.ahp.consistencyRatio).toBeCloseTo(0, 9)
+      expect(body.ahp.isConsistent).toBe(true)
+      expect(body.warnings).toEqual([])
+      // 茗山乡 4/7 + 0.5·2/7 + 0.5·1/7 = 5.5/7; 还地桥镇 2/7 + 1/7 = 3/7; 陈贵镇 0.5·4/7 = 2/7.
+      const units = ranking(body.units)
+      expect(units.map(([name]) => name)).toEqual(['茗山乡', '还地桥镇', '陈贵镇'])
+      ;[5.5 / 7, 3 / 7, 2 / 7].forEach((score, k) => expect(units[k]![1]).toBeCloseTo(score, 9))
+    })
+
+    it('still ranks by an inconsistent matrix, flagged with CR ≥ 0.1 and a Chinese warning', async () => {
+      const response = await rankIndex({
+        year: 2022,
+        normalisation: 'min_max',
+        weighting: {
+          method: 'ahp',
+          items: ['DY-15', 'DY-24', 'DY-17'],
+          matrix: [
+            [1, 9, 1 / 9],
+            [1 / 9, 1, 9],
+            [9, 1 / 9, 1],
+          ],
+        },
+      })
+      expect(response.statusCode, response.body).toBe(200)
+      const body = response.json()
+      expect(body.ahp.isConsistent).toBe(false)
+      expect(body.ahp.consistencyRatio).toBeGreaterThanOrEqual(0.1)
+      expect(body.warnings).toHaveLength(1)
+      expect(body.warnings[0]).toMatch(/CR = \d\.\d{3}.*未通过一致性检验/)
+      expect(body.units).toHaveLength(3)
+    })
+
+    it('rescales manual weights 30 / 70 to 0.3 / 0.7 and ranks by them', async () => {
+      const response = await rankIndex({
+        year: 2022,
+        normalisation: 'min_max',
+        weighting: { method: 'manual', weights: { 'DY-15': 30, 'DY-24': 70 } },
+        indicators: ['DY-24', 'DY-15'],
+      })
+      expect(response.statusCode, response.body).toBe(200)
+      const body = response.json()
+      expect(body.method.weightingLabel).toBe('手动赋权')
+      expect(body.ahp).toBeNull()
+      expect(body.weights).toEqual([
+        { code: 'DY-15', category: '创新绩效', weight: 0.3 },
+        { code: 'DY-24', category: '特色指标', weight: 0.7 },
+      ])
+      // 还地桥镇 0.7·1 = 0.7; 茗山乡 0.3·1 + 0.7·0.5 = 0.65; 陈贵镇 0.3·0.5 = 0.15.
+      const units = ranking(body.units)
+      expect(units.map(([name]) => name)).toEqual(['还地桥镇', '茗山乡', '陈贵镇'])
+      ;[0.7, 0.65, 0.15].forEach((score, k) => expect(units[k]![1]).toBeCloseTo(score, 12))
+    })
+
+    it('accepts equal and entropy weights in the body, as the GET does', async () => {
+      const get = (await admin.get(`${DAYE}/composite-index?year=2022&indicators=DY-15,DY-24`)).json()
+      const post = await rankIndex({
+        year: 2022,
+        normalisation: 'min_max',
+        weighting: { method: 'equal' },
+        indicators: ['DY-15', 'DY-24'],
+      })
+      expect(post.statusCode, post.body).toBe(200)
+      expect(post.json().units).toEqual(get.units)
+    })
+
+    it('refuses malformed matrices, unknown codes and mismatched indicators with a Chinese message', async () => {
+      const ahp = (items: string[], matrix: unknown) => ({
+        normalisation: 'min_max',
+        weighting: { method: 'ahp', items, matrix },
+      })
+      const pair = ['DY-15', 'DY-24']
+      expectError(
+        await rankIndex(
+          ahp(pair, [
+            [1, 2],
+            [0.5, 1, 3],
+          ]),
+        ),
+        400,
+        'VALIDATION_FAILED',
+        /判断矩阵必须是方阵/,
+      )
+      expectError(
+        await rankIndex(
+          ahp(pair, [
+            [1, 2],
+            [2, 1],
+          ]),
+        ),
+        400,
+        'VALIDATION_FAILED',
+        /判断矩阵必须互反：第 2 行第 1 列应为 1\/2/,
+      )
+      expectError(
+        await rankIndex(
+          ahp(pair, [
+            [1, 12],
+            [1 / 12, 1],
+          ]),
+        ),
+        400,
+        'VALIDATION_FAILED',
+        /第 1 行第 2 列超出 1\/9～9 的标度范围/,
+      )
+      expectError(
+        await rankIndex(
+          ahp(
+            ['DY-15', 'DY-24', 'DY-17'],
+            [
+              [1, 2],
+              [0.5, 1],
+            ],
+          ),
+        ),
+        400,
+        'VALIDATION_FAILED',
+        /判断矩阵应为 3 阶/,
+      )
+      expectError(
+        await rankIndex(ahp(['DY-15'], [[1]])),
+        400,
+        'VALIDATION_FAILED',
+        /层次分析法至少需要 2 个指标/,
+      )
+      expectError(
+        await rankIndex(
+          ahp(
+            ['DY-15', 'NOPE'],
+            [
+              [1, 2],
+              [0.5, 1],
+            ],
+          ),
+        ),
+        400,
+        'RECIPE_INDICATOR_UNKNOWN',
+        /该规划中没有指标 NOPE/,
+      )
+      expectError(
+        await rankIndex({
+          normalisation: 'min_max',
+          weighting: { method: 'manual', weights: { 'DY-15': 0, 'DY-24': 0 } },
+        }),
+        400,
+        'VALIDATION_FAILED',
+        /权重不能全为 0/,
+      )
+      expectError(
+        await rankIndex({
+          normalisation: 'min_max',
+          weighting: { method: 'manual', weights: { 'DY-15': 1, 'DY-24': 1 } },
+          indicators: ['DY-15', 'DY-17'],
+        }),
+        400,
+        'RECIPE_INDICATORS_MISMATCH',
+        /所选指标（DY-15、DY-17）与赋权的指标（DY-15、DY-24）不一致/,
+      )
+      expectError(
+        await rankIndex({ normalisation: 'min_max', weighting: { method: 'equal' }, orderBy: 'score' }),
+        400,
+        'VALIDATION_FAILED',
+        /未知的键.*orderBy/,
+      )
+    })
+
+    it('keeps the GET’s scoping: a reader outside the plan’s region sees no plan', async () => {
+      expectError(
+        await yangxinReporter.post(`${DAYE}/composite-index`, {
+          normalisation: 'min_max',
+          weighting: { method: 'manual', weights: { 'DY-15': 1 } },
+        }),
+        404,
+        'PLAN_NOT_FOUND',
+        /规划不存在/,
+      )
+    })
   })
 })
 

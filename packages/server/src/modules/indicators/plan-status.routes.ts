@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import {
   CompositeIndexQuery,
+  CompositeIndexRequest,
   CompositeIndexResponse,
   PlanDashboard,
   PlanDashboardQuery,
@@ -57,5 +58,19 @@ export const planStatusRoutes: FastifyPluginAsyncZod<{ service: PlanStatusServic
       config: { permission: 'indicators:read' },
     },
     (request) => service.getCompositeIndex(request.actor, request.params.planId, request.query),
+  )
+  app.post(
+    '/plans/:planId/composite-index',
+    {
+      schema: {
+        tags,
+        summary: '按请求体计算综合指数排名，可手动赋权或层次分析法（AHP）赋权并返回一致性检验',
+        params: PlanIdParams,
+        body: CompositeIndexRequest,
+        response: { 200: CompositeIndexResponse },
+      },
+      config: { permission: 'indicators:read' },
+    },
+    (request) => service.computeCompositeIndex(request.actor, request.params.planId, request.body),
   )
 }

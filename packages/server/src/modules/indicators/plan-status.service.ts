@@ -1,4 +1,5 @@
 import {
+  AHP_CONSISTENCY_RATIO_LIMIT,
   COMPOSITE_AGGREGATION_LABELS,
   CompositeIndexRecipe,
   INDICATOR_STATUS_LABELS,
@@ -10,6 +11,9 @@ import {
   createIndicatorValueCube,
   indicatorEntryYears,
   type CompositeIndexQuery,
+  type CompositeIndexRequest,
+  type CompositeIndexRequestWeighting,
+  type CompositeWeighting,
   type CompositeIndexResponse,
   type IndicatorStatus,
   type IndicatorStatusEvaluator,
@@ -38,6 +42,11 @@ export interface PlanStatusService {
   getStatus(actor: Actor, planId: string, query: PlanStatusQuery): Promise<PlanStatus>
   getDashboard(actor: Actor, planId: string, query: PlanDashboardQuery): Promise<PlanDashboard>
   getCompositeIndex(actor: Actor, planId: string, query: CompositeIndexQuery): Promise<CompositeIndexResponse>
+  computeCompositeIndex(
+    actor: Actor,
+    planId: string,
+    request: CompositeIndexRequest,
+  ): Promise<CompositeIndexResponse>
 }
 
 const AT_RISK: readonly IndicatorStatus[] = ['seriously_lagging', 'lagging']
@@ -144,88 +153,135 @@ export function createPlanStatusService({
       }
     },
 
-    async getCompositeIndex(actor, planId, query) {
-      const { plan, indicators, years } = await loadPlan(actor, planId)
-      const parent = await resolveValuesUnit(orgUnits, actor, plan, query.orgUnitId)
-      const children = await listChildUnits(db, parent.id)
-      const values = (
-        await listCurrentValues(
-          db,
-          plan.id,
-          children.map((c) => c.id),
-        )
-      ).filter((v) => v.year >= years.from && v.year <= years.to)
-      const withValues = new Set(values.map((v) => v.orgUnitId))
-      const units = children.filter((c) => withValues.has(c.id))
-      if (units.length === 0) {
-        throw indicatorErrors.NOTHING_TO_RANK(
-          { orgUnitId: parent.id },
-          `「${parent.name}」的下级机构还没有本规划的指标数值，无法计算综合指数`,
-        )
-      }
-      const year = chooseYear(query.year, values, years)
-      const chosen = chooseRankedIndicators(indicators, values, query)
-      const parsed = CompositeIndexRecipe.safeParse({
-        indicators: chosen.map((i) => ({
-          code: i.code,
-          category: i.category,
-          direction: i.direction,
-          target: finalTargetValue(i),
-        })),
-        normalisation: { method: query.normalisation },
-        weighting: { method: query.weighting },
-        aggregation: query.topsis ? 'topsis' : 'weighted_mean',
-      })
-      if (!parsed.success) {
-        const details = parsed.error.issues.map((issue) => ({
-          path: issue.path.join('.'),
-          message: issue.message,
-        }))
-        throw indicatorErrors.RECIPE_INVALID(
-          details,
-          `无法计算综合指数：${details.map((d) => d.message).join('；')}`,
-        )
-      }
-      const recipe = parsed.data
-      const codeOf = new Map(indicators.map((i) => [i.id, i.code]))
-      const windowYears = range(years.from, years.to)
-      const cube = createIndicatorValueCube(
-        chosen.map((i) => i.code),
-        units.map((u) => u.id),
-        windowYears,
-        values.map((v) => ({ indicatorCode: codeOf.get(v.indicatorId)!, ...v })),
-      )
-      const result = computeCompositeIndex({ recipe, cube, year })
-      const nameOf = new Map(units.map((u) => [u.id, u.name]))
-      return {
-        planId: plan.id,
-        year,
-        windowYears,
-        recipe,
-        method: {
-          normalisationLabel: NORMALISATION_METHOD_LABELS[recipe.normalisation.method],
-          weightingLabel: WEIGHTING_METHOD_LABELS[recipe.weighting.method],
-          aggregation: recipe.aggregation,
-          aggregationLabel: COMPOSITE_AGGREGATION_LABELS[recipe.aggregation],
+    getCompositeIndex(actor, planId, query) {
+      const codes = query.indicators?.split(',').map((c) => c.trim())
+      return rankChildUnits(
+        actor,
+        planId,
+        {
+          ...query,
+          weighting: { method: query.weighting },
+          indicators: codes && [...new Set(codes)].filter(Boolean),
         },
-        indicators: chosen.map((i) => ({ code: i.code, name: i.name, unit: i.unit })),
-        weights: result.weights,
-        ahp: result.ahp,
-        entropy: result.entropy,
-        normalisation: result.normalisation.map(({ code, parameters }) => ({
-          code,
-          parameters: {
-            ...parameters,
-            mean: finiteOrNull(parameters.mean),
-            min: finiteOrNull(parameters.min),
-            max: finiteOrNull(parameters.max),
-          },
-        })),
-        units: result.units
-          .map((u) => ({ ...u, orgUnitName: nameOf.get(u.orgUnitId)! }))
-          .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)),
-      }
+        (code) => indicatorErrors.INDICATOR_NOT_FOUND({ indicatorCode: code }, `该规划中没有指标 ${code}`),
+      )
     },
+
+    computeCompositeIndex(actor, planId, request) {
+      return rankChildUnits(actor, planId, request, (code) =>
+        indicatorErrors.RECIPE_INDICATOR_UNKNOWN({ indicatorCode: code }, `该规划中没有指标 ${code}`),
+      )
+    },
+  }
+
+  // The GET and POST composite index: the child units of the unit asked for, ranked by the recipe.
+  async function rankChildUnits(
+    actor: Actor,
+    planId: string,
+    options: CompositeIndexRequest,
+    unknownIndicator: (code: string) => Error,
+  ): Promise<CompositeIndexResponse> {
+    const { plan, indicators, years } = await loadPlan(actor, planId)
+    const parent = await resolveValuesUnit(orgUnits, actor, plan, options.orgUnitId)
+    const children = await listChildUnits(db, parent.id)
+    const values = (
+      await listCurrentValues(
+        db,
+        plan.id,
+        children.map((c) => c.id),
+      )
+    ).filter((v) => v.year >= years.from && v.year <= years.to)
+    const withValues = new Set(values.map((v) => v.orgUnitId))
+    const units = children.filter((c) => withValues.has(c.id))
+    if (units.length === 0) {
+      throw indicatorErrors.NOTHING_TO_RANK(
+        { orgUnitId: parent.id },
+        `「${parent.name}」的下级机构还没有本规划的指标数值，无法计算综合指数`,
+      )
+    }
+    const year = chooseYear(options.year, values, years)
+    const chosen = chooseRankedIndicators(indicators, values, options, unknownIndicator)
+    const parsed = CompositeIndexRecipe.safeParse({
+      indicators: chosen.map((i) => ({
+        code: i.code,
+        category: i.category,
+        direction: i.direction,
+        target: finalTargetValue(i),
+      })),
+      normalisation: { method: options.normalisation },
+      weighting: toRecipeWeighting(options.weighting),
+      aggregation: options.topsis ? 'topsis' : 'weighted_mean',
+    })
+    if (!parsed.success) {
+      const details = parsed.error.issues.map((issue) => ({
+        path: issue.path.join('.'),
+        message: issue.message,
+      }))
+      throw indicatorErrors.RECIPE_INVALID(
+        details,
+        `无法计算综合指数：${details.map((d) => d.message).join('；')}`,
+      )
+    }
+    const recipe = parsed.data
+    const codeOf = new Map(indicators.map((i) => [i.id, i.code]))
+    const windowYears = range(years.from, years.to)
+    const cube = createIndicatorValueCube(
+      chosen.map((i) => i.code),
+      units.map((u) => u.id),
+      windowYears,
+      values.map((v) => ({ indicatorCode: codeOf.get(v.indicatorId)!, ...v })),
+    )
+    const result = computeCompositeIndex({ recipe, cube, year })
+    const nameOf = new Map(units.map((u) => [u.id, u.name]))
+    return {
+      planId: plan.id,
+      year,
+      windowYears,
+      recipe,
+      method: {
+        normalisationLabel: NORMALISATION_METHOD_LABELS[recipe.normalisation.method],
+        weightingLabel: WEIGHTING_METHOD_LABELS[recipe.weighting.method],
+        aggregation: recipe.aggregation,
+        aggregationLabel: COMPOSITE_AGGREGATION_LABELS[recipe.aggregation],
+      },
+      indicators: chosen.map((i) => ({ code: i.code, name: i.name, unit: i.unit })),
+      weights: result.weights,
+      ahp: result.ahp,
+      entropy: result.entropy,
+      normalisation: result.normalisation.map(({ code, parameters }) => ({
+        code,
+        parameters: {
+          ...parameters,
+          mean: finiteOrNull(parameters.mean),
+          min: finiteOrNull(parameters.min),
+          max: finiteOrNull(parameters.max),
+        },
+      })),
+      warnings: result.ahp && !result.ahp.isConsistent ? [ahpInconsistencyWarning(result.ahp)] : [],
+      units: result.units
+        .map((u) => ({ ...u, orgUnitName: nameOf.get(u.orgUnitId)! }))
+        .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)),
+    }
+  }
+}
+
+function ahpInconsistencyWarning(ahp: { consistencyRatio: number }): string {
+  return (
+    `判断矩阵的一致性比率 CR = ${ahp.consistencyRatio.toFixed(3)}，不小于 ${AHP_CONSISTENCY_RATIO_LIMIT}，` +
+    '未通过一致性检验：权重仍按该矩阵计算，仅供参考，请调整两两比较后重新计算'
+  )
+}
+
+// The request's weighting in the recipe's form: manual weights and AHP rows in the order of the indicators,
+// which for these two methods are the codes the weighting names (chooseRankedIndicators).
+function toRecipeWeighting(weighting: CompositeIndexRequestWeighting): CompositeWeighting {
+  switch (weighting.method) {
+    case 'manual':
+      return { method: 'manual', weights: Object.values(weighting.weights) }
+    case 'ahp':
+      return { method: 'ahp', pairwise: weighting.matrix }
+    default:
+      return weighting
   }
 }
 
@@ -384,26 +440,43 @@ async function summariseTaskProgress(
   return [...byUnit.values()]
 }
 
-// The indicators asked for by code, else every indicator with a value among the units; distance to target
-// leaves out indicators without a numeric target unless they were asked for (the recipe then says why).
+// Manual and AHP weights rank the codes they name (the indicators asked for, if any, must be the same);
+// otherwise the indicators asked for by code, else every indicator with a value among the units. Distance to
+// target leaves out indicators without a numeric target unless they were asked for (the recipe then says why).
 function chooseRankedIndicators(
   indicators: readonly IndicatorRow[],
   values: readonly CurrentValueRow[],
-  query: CompositeIndexQuery,
+  options: Pick<CompositeIndexRequest, 'indicators' | 'normalisation' | 'weighting'>,
+  unknownIndicator: (code: string) => Error,
 ): IndicatorRow[] {
-  if (query.indicators) {
-    const codes = [...new Set(query.indicators.split(',').map((c) => c.trim()))].filter(Boolean)
+  const { weighting } = options
+  const weighted =
+    weighting.method === 'manual'
+      ? Object.keys(weighting.weights)
+      : weighting.method === 'ahp'
+        ? weighting.items
+        : undefined
+  if (weighted && options.indicators) {
+    const asked = new Set(options.indicators)
+    if (asked.size !== weighted.length || weighted.some((code) => !asked.has(code)))
+      throw indicatorErrors.RECIPE_INDICATORS_MISMATCH(
+        { indicators: options.indicators, weighted },
+        `所选指标（${options.indicators.join('、')}）与赋权的指标（${weighted.join('、')}）不一致`,
+      )
+  }
+  const codes = weighted ?? options.indicators
+  if (codes) {
     return codes.map((code) => {
       const indicator = indicators.find((i) => i.code === code)
-      if (!indicator)
-        throw indicatorErrors.INDICATOR_NOT_FOUND({ indicatorCode: code }, `该规划中没有指标 ${code}`)
+      if (!indicator) throw unknownIndicator(code)
       return indicator
     })
   }
   const withValues = new Set(values.map((v) => v.indicatorId))
   return indicators.filter(
     (i) =>
-      withValues.has(i.id) && (query.normalisation !== 'distance_to_target' || finalTargetValue(i) !== null),
+      withValues.has(i.id) &&
+      (options.normalisation !== 'distance_to_target' || finalTargetValue(i) !== null),
   )
 }
 

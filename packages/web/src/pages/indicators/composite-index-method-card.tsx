@@ -2,6 +2,7 @@ import type { CompositeIndexResponse } from '@kechuang/core/indicators'
 import { Card, Table, Typography, type TableColumnsType } from 'antd'
 import { t } from '../../i18n/t'
 import { formatScore, formatWeightPercent } from './composite-index-chart-options'
+import { AhpConsistency } from './composite-index-weighting-editor'
 import { formatIndicatorValue } from './plan-table-rows'
 
 interface ParameterRow {
@@ -116,7 +117,16 @@ export function CompositeIndexMethodCard({ result }: { result: CompositeIndexRes
       {paragraph(
         isEntropy
           ? t('compositeIndex.methodEntropy')
-          : t('compositeIndex.methodEqual', { count: recipe.indicators.length }),
+          : recipe.weighting.method === 'manual'
+            ? t('compositeIndex.methodManual')
+            : recipe.weighting.method === 'ahp'
+              ? t('compositeIndex.methodAhp')
+              : t('compositeIndex.methodEqual', { count: recipe.indicators.length }),
+      )}
+      {result.ahp && (
+        <div style={{ marginBottom: 8 }}>
+          <AhpConsistency ahp={result.ahp} />
+        </div>
       )}
       <Typography.Text strong>
         {t('compositeIndex.methodAggregation', { label: method.aggregationLabel })}

@@ -1,8 +1,11 @@
 import { EditOutlined } from '@ant-design/icons'
 import {
+  AHP_ITEMS_MIN,
+  AHP_MATRIX_MAX_SIZE,
   NORMALISATION_METHODS,
   NORMALISATION_METHOD_LABELS,
   WEIGHTING_METHOD_LABELS,
+  type CompositeIndexRequestWeighting,
   type CompositeIndexResponse,
   type CompositeUnitResult,
   type NormalisationMethod,
@@ -10,6 +13,7 @@ import {
 } from '@kechuang/core/indicators'
 import { useQuery } from '@tanstack/react-query'
 import {
+  Alert,
   Button,
   Card,
   Col,
@@ -23,7 +27,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd'
-import type { CSSProperties } from 'react'
+import { useState, type CSSProperties } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { useAuth } from '../../app/auth-provider'
 import { FullPageSpin } from '../../app/full-page-spin'
@@ -42,14 +46,16 @@ import {
 } from './composite-index-chart-options'
 import { CompositeIndexMethodCard } from './composite-index-method-card'
 import { compareWithPreviousYear, formatScoreChange, type RankChange } from './composite-index-rank-change'
+import { buildPairwiseMatrix, manualWeightsOf } from './composite-index-weighting'
+import { AhpMatrixEditor, ManualWeightsEditor } from './composite-index-weighting-editor'
 import { compositeIndexQueryOptions, type CompositeIndexView } from './composite-index.api'
 import { planQueryOptions } from './indicators.api'
 import { defaultPlanYear, planYears } from './pick-default-plan'
 import { PlanContextBar, usePlanSearchParams } from './plan-context-bar'
 import { formatIndicatorValue } from './plan-table-rows'
 
-const WEIGHTINGS = ['equal', 'entropy'] as const
-type QueryWeighting = (typeof WEIGHTINGS)[number]
+const WEIGHTINGS = ['equal', 'entropy', 'manual', 'ahp'] as const
+type ChosenWeighting = (typeof WEIGHTINGS)[number]
 
 /** 综合指数排名: the child units of a unit ranked by a composite index, with the recipe and every contribution. */
 export function CompositeIndexPage() {
@@ -74,15 +80,30 @@ function RankingView({
   const { can } = useAuth()
   const recipe = useRecipeSearchParams()
   const parent = plan.valuesOrgUnit
-  const view: CompositeIndexView = { orgUnitId: parent.id, year, ...recipe.view }
-  const { data, error, refetch, isFetching, isPlaceholderData } = useQuery(
-    compositeIndexQueryOptions(plan.id, view),
+  // Manual weights and AHP judgements live on the page (not the address); the ranking is keyed on them.
+  const [manualWeights, setManualWeights] = useState<Record<string, number | null>>({})
+  const [judgements, setJudgements] = useState<Record<string, number>>({})
+  const chosenCodes = recipe.view.indicatorCodes ?? []
+  const chosenIndicators = chosenCodes.map((code) => ({
+    code,
+    name: plan.indicators.find((i) => i.code === code)?.name ?? code,
+  }))
+  const { weighting, blockedReason } = buildWeighting(
+    recipe.view.weighting,
+    chosenCodes,
+    manualWeights,
+    judgements,
   )
+  const view: CompositeIndexView = { orgUnitId: parent.id, year, ...recipe.view, weighting }
+  const { data, error, refetch, isFetching, isPlaceholderData } = useQuery({
+    ...compositeIndexQueryOptions(plan.id, view),
+    enabled: blockedReason === undefined,
+  })
   // The same recipe one year earlier, for "why did our rank change"; its failure only hides the comparison.
   const previousYear = data && data.windowYears.includes(data.year - 1) ? data.year - 1 : undefined
   const previous = useQuery({
     ...compositeIndexQueryOptions(plan.id, { ...view, year: previousYear }),
-    enabled: previousYear !== undefined && !isPlaceholderData,
+    enabled: previousYear !== undefined && !isPlaceholderData && blockedReason === undefined,
   })
   const changes =
     data &&
@@ -95,7 +116,7 @@ function RankingView({
   const isNothingToRank =
     (error instanceof ApiError && error.code === 'NOTHING_TO_RANK') ||
     (!error && data !== undefined && data.units.every((unit) => unit.score === null))
-  const result = error ? undefined : data
+  const result = error || blockedReason ? undefined : data
 
   return (
     <PageContainer title={t('compositeIndex.pageTitle', { plan: plan.name })}>
@@ -119,12 +140,25 @@ function RankingView({
           />
         </Form.Item>
         <Form.Item label={t('compositeIndex.weighting')} htmlFor="composite-weighting">
-          <Select<QueryWeighting>
+          <Select<ChosenWeighting>
             id="composite-weighting"
             value={recipe.view.weighting}
-            onChange={(weighting) => recipe.update({ weighting })}
+            onChange={(chosen) =>
+              recipe.update({
+                weighting: chosen,
+                // Manual and AHP weigh named indicators: start from those of the ranking shown.
+                ...(chosen !== 'equal' && chosen !== 'entropy' && !recipe.view.indicatorCodes && result
+                  ? {
+                      indicators: result.indicators
+                        .map((i) => i.code)
+                        .slice(0, chosen === 'ahp' ? AHP_MATRIX_MAX_SIZE : undefined)
+                        .join(','),
+                    }
+                  : {}),
+              })
+            }
             options={WEIGHTINGS.map((w) => ({ value: w, label: WEIGHTING_METHOD_LABELS[w] }))}
-            style={{ width: isMobile ? '100%' : 120 }}
+            style={{ width: isMobile ? '100%' : 170 }}
           />
         </Form.Item>
         <Form.Item
@@ -152,6 +186,25 @@ function RankingView({
         </Form.Item>
       </Form>
 
+      {recipe.view.weighting === 'manual' && chosenIndicators.length > 0 && (
+        <ManualWeightsEditor
+          indicators={chosenIndicators}
+          entered={manualWeights}
+          onChange={setManualWeights}
+        />
+      )}
+      {recipe.view.weighting === 'ahp' && chosenIndicators.length >= AHP_ITEMS_MIN && (
+        <AhpMatrixEditor
+          indicators={chosenIndicators.slice(0, AHP_MATRIX_MAX_SIZE)}
+          judgements={judgements}
+          onChange={setJudgements}
+          ahp={result?.recipe.weighting.method === 'ahp' ? result.ahp : undefined}
+        />
+      )}
+      {blockedReason && <Alert type="info" showIcon title={blockedReason} style={{ marginBottom: 16 }} />}
+      {result?.warnings.map((warning) => (
+        <Alert key={warning} type="warning" showIcon title={warning} style={{ marginBottom: 16 }} />
+      ))}
       {error && !isNothingToRank && <QueryError error={error} onRetry={() => void refetch()} />}
       {isNothingToRank && (
         <Card>
@@ -176,7 +229,7 @@ function RankingView({
           </Empty>
         </Card>
       )}
-      {!isNothingToRank && !result && !error && <FullPageSpin />}
+      {!isNothingToRank && !result && !error && !blockedReason && <FullPageSpin />}
       {!isNothingToRank && result && (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={15}>
@@ -462,10 +515,41 @@ function ChangeSummary({
   )
 }
 
+/**
+ * The weighting to send, or why none can be sent yet: manual weights need chosen indicators (not all 0),
+ * AHP needs AHP_ITEMS_MIN to AHP_MATRIX_MAX_SIZE of them.
+ */
+function buildWeighting(
+  method: ChosenWeighting,
+  codes: readonly string[],
+  manualWeights: Readonly<Record<string, number | null>>,
+  judgements: Readonly<Record<string, number>>,
+): { weighting: CompositeIndexRequestWeighting; blockedReason?: string } {
+  if (method === 'manual') {
+    const weights = manualWeightsOf(codes, manualWeights)
+    const blockedReason =
+      codes.length === 0
+        ? t('compositeIndex.chooseIndicatorsForManual')
+        : Object.values(weights).some((w) => w > 0)
+          ? undefined
+          : t('compositeIndex.manualWeightsAllZero')
+    return { weighting: { method, weights }, blockedReason }
+  }
+  if (method === 'ahp') {
+    const items = codes.slice(0, AHP_MATRIX_MAX_SIZE)
+    const blockedReason =
+      codes.length < AHP_ITEMS_MIN || codes.length > AHP_MATRIX_MAX_SIZE
+        ? t('compositeIndex.chooseIndicatorsForAhp', { min: AHP_ITEMS_MIN, max: AHP_MATRIX_MAX_SIZE })
+        : undefined
+    return { weighting: { method, items, matrix: buildPairwiseMatrix(items, judgements) }, blockedReason }
+  }
+  return { weighting: { method } }
+}
+
 /** The recipe options, kept in the address (?normalisation=…&weighting=…&topsis=true&indicators=…). */
 function useRecipeSearchParams(): {
-  view: Required<Pick<CompositeIndexView, 'normalisation' | 'weighting' | 'isTopsis'>> &
-    Pick<CompositeIndexView, 'indicatorCodes'>
+  view: Required<Pick<CompositeIndexView, 'normalisation' | 'isTopsis'>> &
+    Pick<CompositeIndexView, 'indicatorCodes'> & { weighting: ChosenWeighting }
   update(change: Record<string, string | undefined>): void
 } {
   const [params, setParams] = useSearchParams()

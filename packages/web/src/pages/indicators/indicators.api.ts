@@ -8,12 +8,14 @@ import {
   PlanDashboard,
   PlanDetail,
   PlanList,
+  PlanSettings,
   PlanStatus,
   TaskList,
   TaskProgressList,
   TaskProgressReport,
   type ObservationInput,
   type PeriodLockInput,
+  type PlanSettingsInput,
   type TaskProgressInput,
 } from '@kechuang/core/indicators'
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
@@ -146,4 +148,9 @@ export function importRowErrors(error: unknown): ImportRowError[] {
   if (!(error instanceof ApiError) || error.details === null || typeof error.details !== 'object') return []
   const parsed = ImportRowError.array().safeParse((error.details as { errors?: unknown }).errors)
   return parsed.success ? parsed.data : []
+}
+
+/** The plan's path model and status thresholds; the status of every indicator follows at once. */
+export function updatePlanSettings(planId: string, input: PlanSettingsInput): Promise<PlanSettings> {
+  return apiRequest('PATCH', `/plans/${planId}/settings`, PlanSettings, { body: input })
 }

@@ -7,11 +7,13 @@ import { useAuth } from '../../app/auth-provider'
 import { FullPageSpin } from '../../app/full-page-spin'
 import { PageContainer } from '../../components/page-container/page-container'
 import { QueryError } from '../../components/query-error/query-error'
+import { orgUnitsQueryOptions } from '../org-units/org-units.api'
 import { t } from '../../i18n/t'
 import { IndicatorStatusTag } from './indicator-status-tag'
 import { planQueryOptions, planStatusQueryOptions } from './indicators.api'
 import { PlanContextBar, usePlanSearchParams } from './plan-context-bar'
 import { PlanDownloadButtons } from './plan-download-buttons'
+import { PlanSettingsButton } from './plan-settings-button'
 import {
   buildPlanTableRows,
   formatIndicatorValue,
@@ -53,6 +55,10 @@ function PlanView({
   const rows = buildPlanTableRows(plan.indicators, year, statusRows)
   const years = targetYears(plan.indicators)
   const isLocked = plan.lockedYears.includes(year)
+  // Settings are for administrators whose scope holds the plan's region (the list is the user's subtree).
+  const mayConfigure = can('plans:configure')
+  const { data: unitsInScope } = useQuery({ ...orgUnitsQueryOptions, enabled: mayConfigure })
+  const canConfigure = mayConfigure && (unitsInScope?.some((u) => u.id === plan.regionOrgUnitId) ?? false)
   const search = `?orgUnitId=${orgUnitId}&year=${year}`
 
   const columns: TableColumnsType<PlanTableRow> = [
@@ -160,6 +166,7 @@ function PlanView({
             </Link>
           )}
           <PlanDownloadButtons planId={plan.id} query={{ orgUnitId, year }} kinds={['table', 'report']} />
+          {canConfigure && <PlanSettingsButton plan={plan} />}
         </Flex>
       }
     >
