@@ -10,6 +10,17 @@ import { listDataTables, restoreBackup, writeBackup } from './backup'
 import {
   attachments,
   auditLog,
+  enterpriseJudgements,
+  enterpriseYears,
+  enterprises,
+  institutions,
+  intellectualProperty,
+  libraryCurations,
+  platformParticipants,
+  platforms,
+  projects,
+  qualifications,
+  talents,
   periodLocks,
   rateLimits,
   sessions,
@@ -46,6 +57,124 @@ async function snapshot(handle: DatabaseHandle): Promise<Record<string, unknown[
 
 // Every byte value, so the bytea column's "\\x…" hex text in the backup is checked end to end.
 const ATTACHMENT_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i))
+
+/** Two enterprise rows merged into one (a self-referencing cluster id), with one of every linked record. */
+async function fillRegisters(handle: DatabaseHandle, userId: string): Promise<void> {
+  const source = { kind: 'manual' as const }
+  const [first] = await handle.db
+    .insert(enterprises)
+    .values({
+      id: '00000000-0000-4000-8000-000000000001',
+      canonicalId: '00000000-0000-4000-8000-000000000001',
+      creditCode: '91420281MA4F0AAA7Y',
+      name: '大冶测试科技有限公司',
+      nameKey: '测试科技',
+      source,
+    })
+    .returning()
+  const [second] = await handle.db
+    .insert(enterprises)
+    .values({
+      id: '00000000-0000-4000-8000-000000000002',
+      canonicalId: first!.id,
+      name: '测试科技',
+      nameKey: '测试科技',
+      aliases: ['测试'],
+      formerNames: [{ name: '大冶测试有限公司', validFrom: null, validTo: '2020-01-01' }],
+      source,
+    })
+    .returning()
+  await handle.db
+    .insert(enterpriseJudgements)
+    .values({
+      leftId: first!.id,
+      rightId: second!.id,
+      judgement: 'POSITIVE',
+      score: 0.97,
+      userId,
+      userName: '测试',
+    })
+  await handle.db
+    .insert(enterpriseYears)
+    .values({ enterpriseId: first!.id, year: 2023, employeeCount: 120, rdExpenseWanYuan: 512.5, source })
+  await handle.db
+    .insert(qualifications)
+    .values({
+      enterpriseId: second!.id,
+      type: 'hnte',
+      title: '高新技术企业',
+      number: 'GR202342000001',
+      validFrom: '2023-12-01',
+      validTo: '2026-11-30',
+      source,
+    })
+  const [institution] = await handle.db
+    .insert(institutions)
+    .values({ name: '测试大学', type: 'university', source })
+    .returning()
+  const [platform] = await handle.db
+    .insert(platforms)
+    .values({
+      name: '测试工程技术研究中心',
+      type: 'engineering_technology_center',
+      level: 'provincial',
+      status: 'built',
+      source,
+    })
+    .returning()
+  await handle.db.insert(platformParticipants).values([
+    {
+      platformId: platform!.id,
+      role: 'host',
+      enterpriseId: first!.id,
+      nameAsWritten: '大冶测试科技有限公司',
+    },
+    { platformId: platform!.id, role: 'partner', institutionId: institution!.id, nameAsWritten: '测试大学' },
+  ])
+  await handle.db
+    .insert(intellectualProperty)
+    .values({
+      enterpriseId: second!.id,
+      type: 'invention',
+      ipClass: 'I',
+      number: 'ZL202310000001.X',
+      title: '一种测试方法',
+      legalStatus: 'granted',
+      source,
+    })
+  const [project] = await handle.db
+    .insert(projects)
+    .values({
+      enterpriseId: first!.id,
+      kind: 'technical_renovation',
+      name: '测试技改项目',
+      amountWanYuan: 3000,
+      status: 'in_progress',
+      source,
+    })
+    .returning()
+  await handle.db
+    .insert(talents)
+    .values({
+      enterpriseId: first!.id,
+      kind: 'technology_commissioner',
+      name: '张三',
+      idNumber: '420281199001011234',
+      phone: '13800000000',
+      source,
+    })
+  await handle.db
+    .insert(libraryCurations)
+    .values({
+      library: 'investment_projects',
+      memberKind: 'project',
+      memberId: project!.id,
+      action: 'add',
+      reason: '测试',
+      userId,
+      userName: '测试',
+    })
+}
 
 /**
  * Puts at least one row into every table, with the awkward cases: a tree, JSON, nulls, identity ids,
@@ -101,6 +230,7 @@ async function fillEveryTable(handle: DatabaseHandle): Promise<void> {
     uploadedByName: '测试',
     linkedAt: new Date(),
   })
+  await fillRegisters(handle, user!.id)
   await handle.db.insert(auditLog).values({
     actorName: '测试',
     entityType: 'user',

@@ -35,6 +35,11 @@ export const PERMISSIONS = [
   'periods:lock',
   // A plan's path model and status thresholds (how its figures are judged): administrators only.
   'plans:configure',
+  // M2 registers: read lists and profiles; import, review matches, merge/split and curate the five 库.
+  'registers:read',
+  'registers:write',
+  // Talents' id numbers and phones; everyone else sees them masked.
+  'talents:personal',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -50,13 +55,15 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'observations:report',
     'tasks:report',
     'periods:lock',
+    'registers:read',
+    'registers:write',
   ],
   // A 责任单位 enters values and task progress for its own unit; locking (data approval) is the bureau's.
   reporter: ['org-units:read', 'dashboard:read', 'indicators:read', 'observations:report', 'tasks:report'],
   enterprise: [],
   expert: [],
   institution: [],
-  leader: ['org-units:read', 'users:read', 'audit:read', 'dashboard:read', 'indicators:read'],
+  leader: ['org-units:read', 'users:read', 'audit:read', 'dashboard:read', 'indicators:read', 'registers:read'],
 }
 
 export function hasPermission(role: Role, permission: Permission): boolean {

@@ -1,4 +1,5 @@
 export * from './registers.schemas'
+export * from './register-vocabulary'
 export * from './registers.errors'
 export * from './credit-code'
 export * from './administrative-divisions'

@@ -6,3 +6,16 @@ export { rateLimits } from './rate-limits.table'
 export { plans, indicators, observations, periodLocks } from './indicators.table'
 export { tasks, taskResponsibleUnits, taskProgressReports } from './tasks.table'
 export { attachments } from './attachments.table'
+export {
+  enterprises,
+  enterpriseYears,
+  qualifications,
+  institutions,
+  platforms,
+  platformParticipants,
+  intellectualProperty,
+  projects,
+  talents,
+  enterpriseJudgements,
+  libraryCurations,
+} from './registers.table'

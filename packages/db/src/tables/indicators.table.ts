@@ -68,6 +68,8 @@ export const indicators = pgTable(
     // Set for derived indicators, whose values are computed and never entered.
     formula: jsonb('formula').$type<DerivedFormula>(),
     responsibleUnits: jsonb('responsible_units').$type<string[]>().notNull().default([]),
+    // The M2 register count offered as this indicator's computed source (core registers register-metrics.ts).
+    registerMetric: varchar('register_metric', { length: 40 }),
     ...timestamps,
   },
   (table) => [uniqueIndex('indicators_plan_code_uq').on(table.planId, table.code)],

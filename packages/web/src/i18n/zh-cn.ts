@@ -1,5 +1,9 @@
 // Every text the web app shows, by page. Labels of domain values (roles, org-unit types, audit actions)
 // come from @kechuang/core so the API and the UI name them alike. `{name}` marks a value filled in by t().
+import { enterprisesMessages } from './zh-cn/enterprises'
+import { librariesMessages } from './zh-cn/libraries'
+import { registerImportsMessages } from './zh-cn/register-imports'
+
 export const zhCN = {
   app: {
     title: '科创平台',
@@ -26,6 +30,12 @@ export const zhCN = {
     dataEntry: '数据填报',
     tasks: '重点任务',
     compositeIndex: '综合指数排名',
+    registers: '创新主体库',
+    enterprises: '企业库',
+    registerImports: '名单导入',
+    registerReview: '待确认匹配',
+    libraries: '五库',
+    ladder: '梯次培育',
   },
   common: {
     ok: '确定',
@@ -453,4 +463,7 @@ export const zhCN = {
       '进度比 ≥ {onTrack}% 为进度正常；介于 {lagging}% 与 {onTrack}% 之间为滞后；低于 {lagging}% 为严重滞后',
     explanationIncomplete: '请填写两条阈值线',
   },
+  enterprises: enterprisesMessages,
+  registerImports: registerImportsMessages,
+  libraries: librariesMessages,
 } as const
