@@ -84,30 +84,26 @@ async function fillRegisters(handle: DatabaseHandle, userId: string): Promise<vo
       source,
     })
     .returning()
-  await handle.db
-    .insert(enterpriseJudgements)
-    .values({
-      leftId: first!.id,
-      rightId: second!.id,
-      judgement: 'POSITIVE',
-      score: 0.97,
-      userId,
-      userName: '测试',
-    })
+  await handle.db.insert(enterpriseJudgements).values({
+    leftId: first!.id,
+    rightId: second!.id,
+    judgement: 'POSITIVE',
+    score: 0.97,
+    userId,
+    userName: '测试',
+  })
   await handle.db
     .insert(enterpriseYears)
     .values({ enterpriseId: first!.id, year: 2023, employeeCount: 120, rdExpenseWanYuan: 512.5, source })
-  await handle.db
-    .insert(qualifications)
-    .values({
-      enterpriseId: second!.id,
-      type: 'hnte',
-      title: '高新技术企业',
-      number: 'GR202342000001',
-      validFrom: '2023-12-01',
-      validTo: '2026-11-30',
-      source,
-    })
+  await handle.db.insert(qualifications).values({
+    enterpriseId: second!.id,
+    type: 'hnte',
+    title: '高新技术企业',
+    number: 'GR202342000001',
+    validFrom: '2023-12-01',
+    validTo: '2026-11-30',
+    source,
+  })
   const [institution] = await handle.db
     .insert(institutions)
     .values({ name: '测试大学', type: 'university', source })
@@ -131,17 +127,15 @@ async function fillRegisters(handle: DatabaseHandle, userId: string): Promise<vo
     },
     { platformId: platform!.id, role: 'partner', institutionId: institution!.id, nameAsWritten: '测试大学' },
   ])
-  await handle.db
-    .insert(intellectualProperty)
-    .values({
-      enterpriseId: second!.id,
-      type: 'invention',
-      ipClass: 'I',
-      number: 'ZL202310000001.X',
-      title: '一种测试方法',
-      legalStatus: 'granted',
-      source,
-    })
+  await handle.db.insert(intellectualProperty).values({
+    enterpriseId: second!.id,
+    type: 'invention',
+    ipClass: 'I',
+    number: 'ZL202310000001.X',
+    title: '一种测试方法',
+    legalStatus: 'granted',
+    source,
+  })
   const [project] = await handle.db
     .insert(projects)
     .values({
@@ -153,27 +147,23 @@ async function fillRegisters(handle: DatabaseHandle, userId: string): Promise<vo
       source,
     })
     .returning()
-  await handle.db
-    .insert(talents)
-    .values({
-      enterpriseId: first!.id,
-      kind: 'technology_commissioner',
-      name: '张三',
-      idNumber: '420281199001011234',
-      phone: '13800000000',
-      source,
-    })
-  await handle.db
-    .insert(libraryCurations)
-    .values({
-      library: 'investment_projects',
-      memberKind: 'project',
-      memberId: project!.id,
-      action: 'add',
-      reason: '测试',
-      userId,
-      userName: '测试',
-    })
+  await handle.db.insert(talents).values({
+    enterpriseId: first!.id,
+    kind: 'technology_commissioner',
+    name: '张三',
+    idNumber: '420281199001011234',
+    phone: '13800000000',
+    source,
+  })
+  await handle.db.insert(libraryCurations).values({
+    library: 'investment_projects',
+    memberKind: 'project',
+    memberId: project!.id,
+    action: 'add',
+    reason: '测试',
+    userId,
+    userName: '测试',
+  })
 }
 
 /**

@@ -63,7 +63,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   enterprise: [],
   expert: [],
   institution: [],
-  leader: ['org-units:read', 'users:read', 'audit:read', 'dashboard:read', 'indicators:read', 'registers:read'],
+  leader: [
+    'org-units:read',
+    'users:read',
+    'audit:read',
+    'dashboard:read',
+    'indicators:read',
+    'registers:read',
+  ],
 }
 
 export function hasPermission(role: Role, permission: Permission): boolean {
