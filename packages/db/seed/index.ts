@@ -2,20 +2,27 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../src/client'
 import {
   auditLog,
+  enterprises,
   indicators,
+  institutions,
   observations,
   orgUnits,
+  platformParticipants,
+  platforms,
   plans,
+  qualifications,
   taskResponsibleUnits,
   tasks,
 } from '../src/tables/index'
 import { buildSeedObservations } from './observations.seed'
 import { buildSeedOrgUnits } from './org-units.seed'
 import { buildSeedPlans } from './plans.seed'
+import { buildSeedRegisters } from './registers.seed'
 import { buildSeedTasks } from './tasks.seed'
 
 export { buildSeedOrgUnits, type SeedOrgUnit } from './org-units.seed'
 export { buildSeedPlans } from './plans.seed'
+export { buildSeedRegisters } from './registers.seed'
 export { stableId } from './stable-id'
 
 export interface SeedResult {
@@ -24,6 +31,10 @@ export interface SeedResult {
   indicatorsAdded: number
   observationsAdded: number
   tasksAdded: number
+  institutionsAdded: number
+  enterprisesAdded: number
+  qualificationsAdded: number
+  platformsAdded: number
 }
 
 export class SeedRefusedError extends Error {}
@@ -41,6 +52,7 @@ export async function seedDatabase(db: Database, options: { force?: boolean } = 
   const seededPlans = buildSeedPlans(units)
   const seededObservations = buildSeedObservations(units, seededPlans.indicators, new Date())
   const seededTasks = buildSeedTasks(units, seededPlans.plans)
+  const registers = buildSeedRegisters(units)
   return db.transaction(async (tx) => {
     const result: SeedResult = {
       orgUnitsAdded: (await tx.insert(orgUnits).values(units).onConflictDoNothing().returning()).length,
@@ -52,8 +64,37 @@ export async function seedDatabase(db: Database, options: { force?: boolean } = 
         await tx.insert(observations).values(seededObservations).onConflictDoNothing().returning()
       ).length,
       tasksAdded: (await tx.insert(tasks).values(seededTasks.tasks).onConflictDoNothing().returning()).length,
+      institutionsAdded: (
+        await tx
+          .insert(institutions)
+          .values(registers.institutions)
+          .onConflictDoNothing()
+          .returning({ id: institutions.id })
+      ).length,
+      enterprisesAdded: (
+        await tx
+          .insert(enterprises)
+          .values(registers.enterprises)
+          .onConflictDoNothing()
+          .returning({ id: enterprises.id })
+      ).length,
+      qualificationsAdded: (
+        await tx
+          .insert(qualifications)
+          .values(registers.qualifications)
+          .onConflictDoNothing()
+          .returning({ id: qualifications.id })
+      ).length,
+      platformsAdded: (
+        await tx
+          .insert(platforms)
+          .values(registers.platforms)
+          .onConflictDoNothing()
+          .returning({ id: platforms.id })
+      ).length,
     }
     await tx.insert(taskResponsibleUnits).values(seededTasks.responsibleUnits).onConflictDoNothing()
+    await tx.insert(platformParticipants).values(registers.platformParticipants).onConflictDoNothing()
     await tx.insert(auditLog).values({
       actorName: '系统',
       entityType: 'database',

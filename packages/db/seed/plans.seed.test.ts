@@ -137,6 +137,10 @@ describe('seeding again', () => {
       indicatorsAdded: 0,
       observationsAdded: 0,
       tasksAdded: 0,
+      institutionsAdded: 0,
+      enterprisesAdded: 0,
+      qualificationsAdded: 0,
+      platformsAdded: 0,
     })
     expect(
       await handle.db.select({ id: indicators.id }).from(indicators).orderBy(asc(indicators.id)),

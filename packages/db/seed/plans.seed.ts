@@ -9,6 +9,7 @@ import {
   type Aggregation,
   type IndicatorNature,
 } from '@kechuang/core/indicators'
+import type { RegisterMetric } from '@kechuang/core/registers'
 import type { SeedOrgUnit } from './org-units.seed'
 import { readSeedSource } from './seed-source'
 import { stableId } from './stable-id'
@@ -71,7 +72,28 @@ export interface SeedPlanRow {
   statusThresholds: typeof DEFAULT_STATUS_THRESHOLDS
 }
 
-export type SeedIndicatorRow = IndicatorDefinition & { id: string; planId: string }
+export type SeedIndicatorRow = IndicatorDefinition & {
+  id: string
+  planId: string
+  registerMetric: RegisterMetric | null
+}
+
+// The indicators whose value the registers can count (core registers register-metrics.ts): 高企 and 科技型中小企业
+// counts, and 省级以上 platforms of the kinds the indicator names. Ratios (e.g. HS14-10 每万家企业法人中高新技术企业数)
+// need a denominator the registers do not hold, so they have none.
+const REGISTER_METRIC_OF_INDICATOR: Record<string, RegisterMetric> = {
+  'HS13-01': 'provincial_key_laboratory_count',
+  'HS13-02': 'provincial_eng_tech_center_count',
+  'HS13-07': 'hnte_count',
+  'HS13-15': 'provincial_incubation_carrier_count',
+  'HS14-01': 'provincial_innovation_platform_count',
+  'HS14-02': 'provincial_new_rd_institution_count',
+  'HS14-09': 'tsme_count',
+  'HS14-16': 'provincial_incubation_carrier_count',
+  'HS14-18': 'provincial_tech_transfer_count',
+  'DY-15': 'hnte_count',
+  'DY-24': 'tsme_count',
+}
 
 export interface SeedPlans {
   definitions: PlanDefinition[]
@@ -137,6 +159,7 @@ export function buildSeedPlans(units: SeedOrgUnit[]): SeedPlans {
       ...indicator,
       id: stableId(`indicator:${plan.id}:${indicator.code}`),
       planId: plan.id,
+      registerMetric: REGISTER_METRIC_OF_INDICATOR[indicator.code] ?? null,
     })),
   )
   return { definitions, plans, indicators }

@@ -20,6 +20,11 @@ import {
   platforms,
   projects,
   qualifications,
+  registerImportMappings,
+  registerImportRows,
+  registerImports,
+  registerLinkDecisions,
+  registerReviewItems,
   talents,
   periodLocks,
   rateLimits,
@@ -155,6 +160,68 @@ async function fillRegisters(handle: DatabaseHandle, userId: string): Promise<vo
     phone: '13800000000',
     source,
   })
+  // An import with one staged row that waits in the review queue, and the decision a reviewer took on it.
+  const record = {
+    listType: 'tsme' as const,
+    name: '测试',
+    creditCode: null,
+    region: null,
+    registrationNumber: '20234202810000001',
+    year: 2023,
+  }
+  const [batch] = await handle.db
+    .insert(registerImports)
+    .values({
+      listType: 'tsme',
+      fileName: '入库名单.xlsx',
+      fileBytes: 4096,
+      status: 'committed',
+      headers: ['企业名称'],
+      mapping: { name: '企业名称' },
+      scopePath: '/',
+      createdByName: '测试',
+    })
+    .returning()
+  await handle.db
+    .insert(registerImportRows)
+    .values({
+      importId: batch!.id,
+      rowNumber: 2,
+      cells: ['测试'],
+      values: { name: '测试' },
+      record,
+      outcome: 'review',
+      probability: 0.6,
+    })
+  const [item] = await handle.db
+    .insert(registerReviewItems)
+    .values({
+      importId: batch!.id,
+      rowNumber: 2,
+      listType: 'tsme',
+      values: { name: '测试' },
+      record,
+      subjectName: '测试',
+      probability: 0.6,
+      candidates: [],
+      status: 'accepted',
+      enterpriseId: first!.id,
+      scopePath: '/',
+    })
+    .returning()
+  await handle.db
+    .insert(registerLinkDecisions)
+    .values({
+      recordKey: '测试|',
+      enterpriseId: first!.id,
+      judgement: 'POSITIVE',
+      reviewItemId: item!.id,
+      userId,
+      userName: '测试',
+    })
+  await handle.db
+    .insert(registerImportMappings)
+    .values({ listType: 'tsme', mapping: { name: '企业名称' }, updatedByName: '测试' })
   await handle.db.insert(libraryCurations).values({
     library: 'investment_projects',
     memberKind: 'project',

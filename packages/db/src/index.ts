@@ -17,3 +17,11 @@ export { writeBackup, restoreBackup, listDataTables } from './backup'
 export * as tables from './tables/index'
 export { containsPattern } from './like-pattern'
 export { isUniqueViolation } from './database-errors'
+export {
+  loadSyntheticRegister,
+  SyntheticRegisterRefusedError,
+  SYNTHETIC_INSERT_BATCH_SIZE,
+  type LoadSyntheticRegisterOptions,
+  type LoadSyntheticRegisterResult,
+  type SyntheticRegisterCounts,
+} from './synthetic-register'

@@ -30,6 +30,18 @@ import { tasksRoutes } from './modules/indicators/tasks.routes'
 import { createTasksService } from './modules/indicators/tasks.service'
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes'
 import { createOrgUnitsService } from './modules/org-units/org-units.service'
+import { ladderRoutes } from './modules/registers/ladder.routes'
+import { createLadderService } from './modules/registers/ladder.service'
+import { librariesRoutes } from './modules/registers/libraries.routes'
+import { createLibrariesService } from './modules/registers/libraries.service'
+import { registerMetricsRoutes } from './modules/registers/register-metrics.routes'
+import { createRegisterMetricsService } from './modules/registers/register-metrics.service'
+import { enterprisesRoutes } from './modules/registers/enterprises.routes'
+import { createEnterprisesService } from './modules/registers/enterprises.service'
+import { registerImportsRoutes } from './modules/registers/register-imports.routes'
+import { createRegisterImportsService } from './modules/registers/register-imports.service'
+import { reviewQueueRoutes } from './modules/registers/review-queue.routes'
+import { createReviewQueueService } from './modules/registers/review-queue.service'
 import { systemRoutes } from './modules/system/system.routes'
 import { registerAuthentication } from './plugins/authentication'
 import { registerErrorHandler } from './plugins/error-handler'
@@ -76,6 +88,12 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
   const attachments = createAttachmentsService({ db, audit })
   const tasks = createTasksService({ db, audit, orgUnits, attachments })
   const planStatus = createPlanStatusService({ db, orgUnits })
+  const libraries = createLibrariesService({ db, audit, orgUnits })
+  const ladder = createLadderService({ db, orgUnits })
+  const registerMetrics = createRegisterMetricsService({ db, indicators, orgUnits })
+  const enterprises = createEnterprisesService({ db, audit, orgUnits })
+  const registerImports = createRegisterImportsService({ db, audit })
+  const reviewQueue = createReviewQueueService({ db, audit })
 
   await app.register(cookie)
   await app.register(rateLimit, {
@@ -105,6 +123,12 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
       })
       await api.register(planReportRoutes, { service: createPlanReportService({ indicators, tasks }) })
       await api.register(planStatusRoutes, { service: planStatus })
+      await api.register(librariesRoutes, { prefix: '/libraries', service: libraries })
+      await api.register(ladderRoutes, { prefix: '/ladder', service: ladder })
+      await api.register(registerMetricsRoutes, { service: registerMetrics })
+      await api.register(enterprisesRoutes, { prefix: '/registers/enterprises', service: enterprises })
+      await api.register(registerImportsRoutes, { prefix: '/register-imports', service: registerImports })
+      await api.register(reviewQueueRoutes, { prefix: '/register-review', service: reviewQueue })
     },
     { prefix: '/api' },
   )

@@ -19,3 +19,10 @@ export {
   enterpriseJudgements,
   libraryCurations,
 } from './registers.table'
+export {
+  registerImports,
+  registerImportRows,
+  registerReviewItems,
+  registerLinkDecisions,
+  registerImportMappings,
+} from './register-imports.table'

@@ -83,6 +83,20 @@ export const enterprises = pgTable(
     index('enterprises_region_idx').on(table.regionOrgUnitId),
     index('enterprises_name_key_idx').on(table.nameKey.op('text_pattern_ops')),
     index('enterprises_name_idx').on(table.name.op('text_pattern_ops')),
+    // The 企业库 list reads canonical rows only, as `(canonical_id = id) is true`: this expression index gives the
+    // planner the share of such rows (it cannot estimate a comparison of two columns), the partial ones its sorts.
+    index('enterprises_canonical_flag_idx').on(sql`(${table.canonicalId} = ${table.id})`),
+    index('enterprises_heads_name_idx')
+      .on(table.name, table.id)
+      .where(sql`(${table.canonicalId} = ${table.id}) is true`),
+    index('enterprises_heads_founded_idx')
+      .on(table.foundedOn, table.id)
+      .where(sql`(${table.canonicalId} = ${table.id}) is true`),
+    index('enterprises_heads_founded_desc_idx')
+      .on(table.foundedOn.desc().nullsLast(), table.id.desc())
+      .where(sql`(${table.canonicalId} = ${table.id}) is true`),
+    index('enterprises_industry_code_idx').on(table.industryCode.op('text_pattern_ops')),
+    index('enterprises_leading_industry_idx').on(table.leadingIndustry),
   ],
 )
 

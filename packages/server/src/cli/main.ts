@@ -1,7 +1,14 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import '@kechuang/core/validation'
-import { migrateDatabase, restoreBackup, writeBackup, type DatabaseHandle } from '@kechuang/db'
+import {
+  loadSyntheticRegister,
+  migrateDatabase,
+  restoreBackup,
+  writeBackup,
+  type DatabaseHandle,
+} from '@kechuang/db'
+import { SYNTHETIC_SCALES, type SyntheticScaleName } from '@kechuang/core/registers'
 import { seedDatabase } from '@kechuang/db/seed'
 import { openConfiguredDatabase } from '../bootstrap'
 import { loadConfig } from '../config'
@@ -15,6 +22,9 @@ const HELP = `用法：npm run cli -- <命令> [选项]
   seed [--force]                   载入黄石市、大冶市初始数据（非空库须加 --force，只补充缺失的数据）
   create-admin --username <名称> [--password <密码>] [--display-name <姓名>] [--role system_admin|bureau_admin]
                                    新建管理员（不给密码时生成一次性密码）
+  synthetic --scale county|province [--seed <数字>]
+                                   生成合成（SYNTHETIC）创新主体库：county = 大冶市 1 万家企业、3 万件知识产权，
+                                   province = 湖北省 50 万家企业、300 万件知识产权（须先 seed；每个库只能生成一次）
   backup <文件>                    把整个数据库备份到一个文件（.jsonl.gz）
   restore <文件>                   把备份恢复到空的数据目录或空的 PostgreSQL 数据库
 
@@ -34,8 +44,37 @@ const commands: Record<string, Command> = {
     const result = await seedDatabase(database.db, { force: options.force === true })
     return (
       `已载入初始数据：新增组织机构 ${result.orgUnitsAdded} 个、规划 ${result.plansAdded} 个、` +
-      `指标 ${result.indicatorsAdded} 个、指标数值 ${result.observationsAdded} 条、重点任务 ${result.tasksAdded} 项`
+      `指标 ${result.indicatorsAdded} 个、指标数值 ${result.observationsAdded} 条、重点任务 ${result.tasksAdded} 项、` +
+      `企业 ${result.enterprisesAdded} 家、企业资质 ${result.qualificationsAdded} 条、创新平台 ${result.platformsAdded} 个、` +
+      `高校院所 ${result.institutionsAdded} 个`
     )
+  },
+  async synthetic(database, _args, options) {
+    const scaleName = options.scale
+    if (typeof scaleName !== 'string' || !(scaleName in SYNTHETIC_SCALES)) {
+      throw new Error('请用 --scale county 或 --scale province 指定规模')
+    }
+    const seed = options.seed === undefined ? 1 : Number(options.seed)
+    if (!Number.isSafeInteger(seed) || seed < 0)
+      throw new Error(`--seed 须为非负整数：${String(options.seed)}`)
+    const scale = SYNTHETIC_SCALES[scaleName as SyntheticScaleName]
+    const result = await loadSyntheticRegister(database.db, {
+      scale,
+      seed,
+      onProgress: (loaded, total) => process.stderr.write(`\r已生成企业 ${loaded} / ${total} 家`),
+    })
+    process.stderr.write('\n')
+    const counts: Record<string, number> = {
+      enterprises: result.counts.enterprises,
+      enterprise_years: result.counts.enterpriseYears,
+      qualifications: result.counts.qualifications,
+      platforms: result.counts.platforms,
+      platform_participants: result.counts.platformParticipants,
+      intellectual_property: result.counts.intellectualProperty,
+      projects: result.counts.projects,
+      talents: result.counts.talents,
+    }
+    return `已生成合成数据（规模 ${scaleName}，种子 ${seed}），用时 ${(result.elapsedMs / 1000).toFixed(1)} 秒\n${formatCounts(counts)}`
   },
   async 'create-admin'(database, _args, options) {
     const username = typeof options.username === 'string' ? options.username : undefined
@@ -95,6 +134,8 @@ async function main(): Promise<number> {
       password: { type: 'string' },
       'display-name': { type: 'string' },
       role: { type: 'string' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })

@@ -52,6 +52,7 @@ describe('buildMenuEntries', () => {
     expect(entries.map((e) => (e.kind === 'page' ? e.page.path : e.labelKey))).toEqual([
       '/',
       'menu.indicators',
+      'menu.registers',
       '/org-units',
       '/users',
       '/audit',

@@ -1,10 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   EditOutlined,
   FundOutlined,
+  ImportOutlined,
+  RiseOutlined,
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
@@ -116,6 +120,66 @@ export const APP_PAGES: readonly AppPage[] = [
     component: lazy(() =>
       import('../pages/indicators/composite-index-page').then((m) => ({ default: m.CompositeIndexPage })),
     ),
+  },
+  {
+    path: '/enterprises',
+    labelKey: 'menu.enterprises',
+    icon: BankOutlined,
+    permission: 'registers:read',
+    groupKey: 'menu.registers',
+    component: lazy(() =>
+      import('../pages/registers/enterprise-list-page').then((m) => ({ default: m.EnterpriseListPage })),
+    ),
+  },
+  {
+    path: '/enterprises/:id',
+    labelKey: 'menu.enterprises',
+    icon: BankOutlined,
+    permission: 'registers:read',
+    menuPath: '/enterprises',
+    component: lazy(() =>
+      import('../pages/registers/enterprise-profile-page').then((m) => ({
+        default: m.EnterpriseProfilePage,
+      })),
+    ),
+  },
+  {
+    path: '/register-imports',
+    labelKey: 'menu.registerImports',
+    icon: ImportOutlined,
+    permission: 'registers:write',
+    groupKey: 'menu.registers',
+    component: lazy(() =>
+      import('../pages/registers/import-wizard-page').then((m) => ({ default: m.ImportWizardPage })),
+    ),
+  },
+  {
+    path: '/register-review',
+    labelKey: 'menu.registerReview',
+    icon: AuditOutlined,
+    permission: 'registers:write',
+    groupKey: 'menu.registers',
+    component: lazy(() =>
+      import('../pages/registers/review-queue-page').then((m) => ({ default: m.ReviewQueuePage })),
+    ),
+  },
+  {
+    path: '/libraries',
+    labelKey: 'menu.libraries',
+    icon: DatabaseOutlined,
+    permission: 'registers:read',
+    groupKey: 'menu.registers',
+    component: lazy(() =>
+      import('../pages/registers/library-page').then((m) => ({ default: m.LibraryPage })),
+    ),
+  },
+  {
+    path: '/ladder',
+    labelKey: 'menu.ladder',
+    icon: RiseOutlined,
+    permission: 'registers:read',
+    groupKey: 'menu.registers',
+    component: lazy(() => import('../pages/registers/ladder-page').then((m) => ({ default: m.LadderPage }))),
   },
   {
     path: '/org-units',

@@ -7,6 +7,7 @@ import {
   type IndicatorView,
   type Observation,
   type ObservationInput,
+  type ObservationKind,
   type ObservationList,
   type ObservationQuery,
   type PeriodLock,
@@ -56,7 +57,13 @@ export interface IndicatorsService {
   getPlan(actor: Actor, planId: string, query: PlanDetailQuery): Promise<PlanDetail>
   listObservations(actor: Actor, planId: string, query: ObservationQuery): Promise<ObservationList>
   listRevisions(actor: Actor, observationId: string): Promise<ObservationList>
-  reportObservation(actor: Actor, planId: string, input: ObservationInput): Promise<Observation>
+  /** `kind` is 'reported' for a form entry; 'computed' when another area computed the value (M2 registers). */
+  reportObservation(
+    actor: Actor,
+    planId: string,
+    input: ObservationInput,
+    kind?: Extract<ObservationKind, 'reported' | 'computed'>,
+  ): Promise<Observation>
   listLocks(actor: Actor, planId: string): Promise<PeriodLockList>
   lockPeriod(actor: Actor, planId: string, input: PeriodLockInput): Promise<PeriodLock>
   unlockPeriod(actor: Actor, planId: string, key: PeriodLockInput): Promise<void>
@@ -127,7 +134,7 @@ export function createIndicatorsService({
       return { items: await listRevisions(db, observation) }
     },
 
-    async reportObservation(actor, planId, input) {
+    async reportObservation(actor, planId, input, kind = 'reported') {
       const plan = await requireVisiblePlan(db, actor, planId)
       const planIndicators = await listIndicatorsOfPlan(db, plan.id)
       const indicator = planIndicators.find((i) => i.code === input.indicatorCode)
@@ -156,7 +163,7 @@ export function createIndicatorsService({
             value: input.value,
             source: input.source,
             note: input.note ?? null,
-            kind: 'reported',
+            kind,
             enteredByUserId: actor.userId,
             enteredByName: actor.displayName,
             enteredAt: at,

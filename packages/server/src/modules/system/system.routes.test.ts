@@ -12,7 +12,7 @@ describe('system endpoints', () => {
     const health = await t.anonymous().get('/api/health')
     expect(health.json()).toMatchObject({ status: 'ok' })
     const ready = await t.anonymous().get('/api/ready')
-    expect(ready.json()).toMatchObject({ status: 'ready', migrations: 4 })
+    expect(ready.json()).toMatchObject({ status: 'ready', migrations: 6 })
   })
 
   it('publishes the OpenAPI document generated from the route schemas', async () => {

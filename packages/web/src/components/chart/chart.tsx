@@ -1,5 +1,5 @@
 import type { EChartsOption } from 'echarts'
-import { BarChart, GaugeChart, LineChart, PieChart } from 'echarts/charts'
+import { BarChart, GaugeChart, LineChart, PieChart, SankeyChart } from 'echarts/charts'
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
 import { CanvasRenderer } from 'echarts/renderers'
@@ -11,6 +11,7 @@ echarts.use([
   GaugeChart,
   LineChart,
   PieChart,
+  SankeyChart,
   AriaComponent,
   GridComponent,
   LegendComponent,

@@ -16,6 +16,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd'
+import dayjs from 'dayjs'
 import { useState } from 'react'
 import { useParams } from 'react-router'
 import { useAuth } from '../../app/auth-provider'
@@ -33,7 +34,13 @@ import {
   toObservationInput,
   type EntryDraft,
 } from './entry-drafts'
-import { indicatorKeys, planQueryOptions, reportObservation } from './indicators.api'
+import {
+  adoptRegisterValue,
+  indicatorKeys,
+  planQueryOptions,
+  registerValuesQueryOptions,
+  reportObservation,
+} from './indicators.api'
 import { PeriodLockButton } from './period-lock-button'
 import { PlanContextBar, usePlanSearchParams } from './plan-context-bar'
 import { PlanDownloadButtons } from './plan-download-buttons'
@@ -86,6 +93,29 @@ function EntryForm({ plan, year }: { plan: PlanDetail; year: number }) {
   const currentOf = (indicator: IndicatorView) => indicator.actuals.find((o) => o.year === year)
   const draftOf = (indicator: IndicatorView) => drafts[indicator.code] ?? draftFrom(currentOf(indicator))
   const refresh = () => queryClient.invalidateQueries({ queryKey: indicatorKeys.all })
+  // Counts of the M2 registers offered beside the indicators that have a register metric (采用 saves one).
+  const { data: registerValues } = useQuery(registerValuesQueryOptions(plan.id, { year, orgUnitId: unit.id }))
+  const [adopting, setAdopting] = useState<string | null>(null)
+
+  async function handleAdopt(indicator: IndicatorView) {
+    setAdopting(indicator.code)
+    try {
+      const saved = await adoptRegisterValue(plan.id, {
+        indicatorCode: indicator.code,
+        year,
+        orgUnitId: unit.id,
+      })
+      void message.success(
+        t('libraries.registerValue.adopted', { value: formatIndicatorValue(saved.value) ?? '' }),
+      )
+      await refresh()
+    } catch (error) {
+      const text = describeError(error)
+      if (text) void message.error(text)
+    } finally {
+      setAdopting(null)
+    }
+  }
 
   const upload = useTemplateUpload({
     planId: plan.id,
@@ -202,6 +232,33 @@ function EntryForm({ plan, year }: { plan: PlanDetail; year: number }) {
       )
     },
     target: (indicator: IndicatorView) => printedTarget(indicator.targets, year) ?? t('common.none'),
+    registerValue: (indicator: IndicatorView) => {
+      const computed = registerValues?.items.find((item) => item.indicatorCode === indicator.code)
+      if (!computed) return null
+      return (
+        <Flex gap={4} align="center" wrap>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} title={computed.description}>
+            {t('libraries.registerValue.label', {
+              value: formatIndicatorValue(computed.value) ?? '',
+              time: dayjs(computed.computedAt).format('YYYY-MM-DD HH:mm'),
+            })}
+          </Typography.Text>
+          {can('observations:report') && (
+            <Button
+              size="small"
+              type="link"
+              title={t('libraries.registerValue.adoptHint')}
+              aria-label={`${indicator.name} ${t('libraries.registerValue.adopt')}`}
+              disabled={isLocked}
+              loading={adopting === indicator.code}
+              onClick={() => void handleAdopt(indicator)}
+            >
+              {t('libraries.registerValue.adopt')}
+            </Button>
+          )}
+        </Flex>
+      )
+    },
   }
 
   const columns: TableColumnsType<IndicatorView> = [
@@ -216,6 +273,7 @@ function EntryForm({ plan, year }: { plan: PlanDetail; year: number }) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {indicator.category}
           </Typography.Text>
+          {cells.registerValue(indicator)}
         </Flex>
       ),
     },
@@ -306,6 +364,7 @@ function EntryForm({ plan, year }: { plan: PlanDetail; year: number }) {
                     },
                   ]}
                 />
+                {cells.registerValue(indicator)}
                 <Flex vertical gap={8} style={{ marginTop: 8 }}>
                   {(['value', 'source', 'note'] as const).map((field) => (
                     <div key={field}>

@@ -18,6 +18,7 @@ import {
   type PlanSettingsInput,
   type TaskProgressInput,
 } from '@kechuang/core/indicators'
+import { RegisterValueList, type AdoptRegisterValueInput } from '@kechuang/core/registers'
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import { ApiError, NO_CONTENT, apiRequest, buildQueryString } from '../../lib/api-client'
 
@@ -37,6 +38,8 @@ export const indicatorKeys = {
   revisions: (observationId: string) => ['indicators', 'revisions', observationId] as const,
   tasks: (planId: string) => ['indicators', 'tasks', planId] as const,
   locks: (planId: string) => ['indicators', 'locks', planId] as const,
+  registerValues: (planId: string, query: PlanViewQuery) =>
+    ['indicators', 'register-values', planId, query] as const,
 }
 
 export const plansQueryOptions = queryOptions({
@@ -88,6 +91,23 @@ export function tasksQueryOptions(planId: string) {
 /** Every save adds a revision; the server refuses locked years, derived indicators and units out of scope. */
 export function reportObservation(planId: string, input: ObservationInput): Promise<Observation> {
   return apiRequest('POST', `/plans/${planId}/observations`, Observation, { body: input })
+}
+
+/** The values the M2 registers compute for the plan's indicators that have a register metric (one unit, year). */
+export function registerValuesQueryOptions(
+  planId: string,
+  query: Required<Pick<PlanViewQuery, 'year'>> & PlanViewQuery,
+) {
+  return queryOptions({
+    queryKey: indicatorKeys.registerValues(planId, query),
+    queryFn: () =>
+      apiRequest('GET', `/plans/${planId}/register-values`, RegisterValueList, { query: { ...query } }),
+  })
+}
+
+/** 采用: the server computes the value again and saves it as an observation of kind `computed`. */
+export function adoptRegisterValue(planId: string, input: AdoptRegisterValueInput): Promise<Observation> {
+  return apiRequest('POST', `/plans/${planId}/register-values/adopt`, Observation, { body: input })
 }
 
 /** The locks that touch the reader's scope: on their units, below them, or above them. */

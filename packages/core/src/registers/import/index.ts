@@ -1,0 +1,7 @@
+export * from './import-list-types'
+export * from './match-columns'
+export * from './parse-import-cells'
+export * from './validate-import-row'
+export * from './parse-csv'
+export * from './decision-key'
+export * from './register-imports.schemas'

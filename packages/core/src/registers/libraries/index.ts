@@ -1,0 +1,7 @@
+export * from './qualification-validity'
+export * from './enterprise-figures'
+export * from './library-rules'
+export * from './ladder'
+export * from './register-metrics'
+export * from './libraries.schemas'
+export * from './libraries.errors'

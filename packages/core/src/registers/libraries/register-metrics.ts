@@ -1,0 +1,97 @@
+import type { PlatformLevel, PlatformType, QualificationType } from '../register-vocabulary'
+
+/**
+ * Counts of the registers offered to M1 as an indicator's computed value (PRODUCT.md M1 "computed from the
+ * registers"; indicators.register_metric names one). Every count is taken at 31 Dec of the year over the
+ * region's org-unit subtree:
+ * - `qualification`: enterprises (clusters, by the region of the enterprise) holding a valid `held`
+ *   qualification of one of `types` on that date (qualification-validity.ts);
+ * - `platform`: platforms of one of `types`, built (建成), at one of `levels`, approved on or before the date
+ *   (or with no approval date), by the platform's region.
+ */
+export type RegisterMetricCount =
+  | { kind: 'qualification'; types: readonly QualificationType[] }
+  | { kind: 'platform'; types: readonly PlatformType[]; levels: readonly PlatformLevel[] }
+
+export interface RegisterMetricDefinition {
+  label: string
+  unit: string
+  count: RegisterMetricCount
+  /** How it is counted, in the words shown to users. */
+  description: string
+}
+
+const PROVINCIAL_OR_ABOVE: readonly PlatformLevel[] = ['provincial', 'national']
+
+export const REGISTER_METRICS = {
+  hnte_count: {
+    label: '高新技术企业数',
+    unit: '家',
+    count: { kind: 'qualification', types: ['hnte'] },
+    description: '年末（12月31日）持有有效高新技术企业证书的企业数，按企业所在地统计本级及下级',
+  },
+  tsme_count: {
+    label: '科技型中小企业数',
+    unit: '家',
+    count: { kind: 'qualification', types: ['tsme'] },
+    description: '当年入库登记有效的科技型中小企业数，按企业所在地统计本级及下级',
+  },
+  provincial_key_laboratory_count: {
+    label: '省级以上重点实验室数',
+    unit: '个',
+    count: { kind: 'platform', types: ['key_laboratory'], levels: PROVINCIAL_OR_ABOVE },
+    description: '年末已建成的省级、国家级重点实验室数',
+  },
+  provincial_eng_tech_center_count: {
+    label: '省级以上工程技术研究中心数',
+    unit: '个',
+    count: { kind: 'platform', types: ['engineering_technology_center'], levels: PROVINCIAL_OR_ABOVE },
+    description: '年末已建成的省级、国家级工程技术研究中心数',
+  },
+  provincial_innovation_platform_count: {
+    label: '省级以上创新平台数',
+    unit: '家',
+    count: {
+      kind: 'platform',
+      types: ['key_laboratory', 'technology_innovation_center'],
+      levels: PROVINCIAL_OR_ABOVE,
+    },
+    description: '年末已建成的省级、国家级重点实验室和技术创新中心数',
+  },
+  provincial_new_rd_institution_count: {
+    label: '省级以上新型研发机构数',
+    unit: '家',
+    count: { kind: 'platform', types: ['new_rd_institution'], levels: PROVINCIAL_OR_ABOVE },
+    description: '年末已建成的省级、国家级新型研发机构数',
+  },
+  provincial_incubation_carrier_count: {
+    label: '省级以上科技企业孵化器、众创空间、星创天地数',
+    unit: '家',
+    count: {
+      kind: 'platform',
+      types: ['incubator', 'maker_space', 'star_innovation_base'],
+      levels: PROVINCIAL_OR_ABOVE,
+    },
+    description: '年末已建成的省级、国家级科技企业孵化器、众创空间和星创天地数',
+  },
+  provincial_tech_transfer_count: {
+    label: '省级以上技术转移示范机构数',
+    unit: '家',
+    count: { kind: 'platform', types: ['technology_transfer_institution'], levels: PROVINCIAL_OR_ABOVE },
+    description: '年末已建成的省级、国家级技术转移示范机构数',
+  },
+} as const satisfies Record<string, RegisterMetricDefinition>
+
+export type RegisterMetric = keyof typeof REGISTER_METRICS
+/** Length of the indicators.register_metric column: every key fits it (register-metrics.test.ts). */
+export const REGISTER_METRIC_KEY_MAX_LENGTH = 40
+export const REGISTER_METRIC_KEYS = Object.keys(REGISTER_METRICS) as RegisterMetric[]
+
+export function isRegisterMetric(value: string): value is RegisterMetric {
+  return Object.hasOwn(REGISTER_METRICS, value)
+}
+
+/** The note saved with an adopted value and shown beside it. */
+export const REGISTER_VALUE_NOTE = '由创新主体库计算'
+/** The source saved with an adopted value. */
+export const REGISTER_VALUE_SOURCE = '创新主体库'
