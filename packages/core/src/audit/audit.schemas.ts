@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'logout',
   'seed',
   'restore',
+  'merge',
+  'split',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -33,6 +35,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   logout: '退出登录',
   seed: '初始化数据',
   restore: '恢复备份',
+  merge: '合并',
+  split: '拆分',
 }
 
 /** Entity types that appear in the log; later modules add theirs. */
@@ -46,6 +50,10 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   plan_settings: '规划设置',
   task_progress: '任务进展',
   attachment: '附件',
+  enterprise: '企业',
+  register_import: '名单导入',
+  register_review_item: '待确认匹配',
+  library_curation: '五库调整',
 }
 
 export const AuditEntry = z.object({

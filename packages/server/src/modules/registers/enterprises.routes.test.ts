@@ -234,7 +234,7 @@ async function canonicalOf(id: string): Promise<string> {
   return rows[0]!.canonical_id
 }
 
-type Page = { items: { id: string; name: string; [key: string]: unknown }[]; total: number }
+type Page = { items: { id: string; name: string; [key: string]: unknown }[]; total: number; rdExpenseYear?: number | null }
 const list = async (client: TestClient, query: string) => {
   const response = await client.get(`${BASE}?q=${encodeURIComponent(TOKEN)}&${query}`)
   expect(response.statusCode, response.body).toBe(200)
@@ -305,7 +305,8 @@ describe('GET /registers/enterprises', () => {
       '大冶特钢',
       '还地桥铜业',
     ])
-    expect(names(await list(admin, 'sort=ipCount&order=desc'))[0]).toBe('大冶特钢')
+    expect((await list(admin, 'sort=rdExpense&order=desc')).rdExpenseYear).toBe(2024)
+    expect(names(await list(admin, 'sort=rdExpense&order=desc&rdExpenseYear=2023'))[0]).toBe('大冶特钢')
     const first = await list(admin, 'sort=name&pageSize=2&page=1')
     const second = await list(admin, 'sort=name&pageSize=2&page=2')
     const third = await list(admin, 'sort=name&pageSize=2&page=3')
@@ -464,6 +465,11 @@ describe('merge and split', () => {
       sql`select count(*)::int as n from audit_log where entity_type = 'enterprise'`,
     )
     expect(auditAfter[0]!.n - auditBefore[0]!.n).toBe(2)
+    const actions = await queryRows<{ action: string }>(
+      db,
+      sql`select action from audit_log where entity_type = 'enterprise' order by id desc limit 2`,
+    )
+    expect(actions.map((a) => a.action)).toEqual(['split', 'merge'])
   })
 
   it('records a NEGATIVE judgement when the split marks the two as distinct', async () => {

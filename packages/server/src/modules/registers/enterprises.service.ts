@@ -138,7 +138,7 @@ export function createEnterprisesService({
     async list(actor, query) {
       const { page, pageSize, sort, order, ...filter } = query
       const resolved = await resolveFilter(actor, { ...filter, sort, order })
-      const { rows, total } = await listEnterprises(
+      const { rows, total, rdExpenseYear } = await listEnterprises(
         db,
         scopeOf(actor),
         resolved,
@@ -146,7 +146,7 @@ export function createEnterprisesService({
         { limit: pageSize, offset: pageOffset({ page, pageSize }) },
         todayInChina(),
       )
-      return { items: rows.map(toListItem), total, page, pageSize }
+      return { items: rows.map(toListItem), total, page, pageSize, rdExpenseYear }
     },
 
     async exportWorkbook(actor, filter) {
@@ -399,7 +399,7 @@ export function createEnterprisesService({
         await audit.record(tx, actor, {
           entityType: AUDIT_ENTITY,
           entityId: result.clusters[0]!.id,
-          action: 'update',
+          action: 'merge',
           scopePath: into.regionPath,
           before: {
             operation: 'merge',
@@ -449,7 +449,7 @@ export function createEnterprisesService({
         await audit.record(tx, actor, {
           entityType: AUDIT_ENTITY,
           entityId: head.id,
-          action: 'update',
+          action: 'split',
           scopePath: regionPath,
           before: { operation: 'split', clusters: [{ id: head.id, name: head.name, memberIds }] },
           after: {
