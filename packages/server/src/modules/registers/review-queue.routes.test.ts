@@ -114,6 +114,34 @@ describe('待确认匹配', () => {
     expect(await qualificationsOf(TARGET.id)).toEqual(['GR202342000201', 'GR202342000202'])
   })
 
+  it('gives an enterprise known only by name the credit code of the record accepted for it', async () => {
+    const nameOnly = { id: randomUUID(), name: '鑫宇模具' }
+    await t.database.db.insert(tables.enterprises).values({
+      ...nameOnly,
+      canonicalId: nameOnly.id,
+      nameKey: normalizeEnterpriseName(nameOnly.name).key,
+      source: { kind: 'manual' },
+    })
+    const listed = code('91420281MA4K0XY01')
+    const importId = await importHnte([['湖北鑫宇模具科技有限公司', listed, 'GR202342000301', '2023-11-20']])
+    const [item] = await pending(importId)
+    expect(item, 'the variant waits for a reviewer').toBeDefined()
+    const accepted = await admin.post(`/api/register-review/${item!.id}/accept`, {
+      enterpriseId: nameOnly.id,
+    })
+    expect(accepted.statusCode, accepted.body).toBe(200)
+    const [row] = await queryRows<{ credit_code: string | null; region_code: string | null }>(
+      t.database.db,
+      sql`select credit_code, region_code from enterprises where id = ${nameOnly.id}`,
+    )
+    expect(row).toEqual({ credit_code: listed, region_code: '420281' })
+
+    // A list naming it differently links by the code it now holds.
+    const later = await importHnte([['大冶市鑫宇模具制造有限公司', listed, 'GR202342000302', '2024-11-20']])
+    expect(await pending(later)).toEqual([])
+    expect(await qualificationsOf(nameOnly.id)).toEqual(['GR202342000301', 'GR202342000302'])
+  })
+
   it('rejects the candidates of a record without a code: it stays rejected with its reason and nothing is written', async () => {
     const importId = await importHnte([['某某不存在的劲牌贸易商行', '', 'GR202342000301', '2023-11-20']])
     const [item] = await pending(importId)

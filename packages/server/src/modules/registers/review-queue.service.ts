@@ -117,6 +117,33 @@ export function createReviewQueueService({
     })
   }
 
+  /**
+   * The reviewer said the record is this enterprise: an enterprise known only by name takes the record's valid
+   * credit code (and the 行政区划 it carries), so later lists link to it by code. A code another enterprise already
+   * holds is left alone — that conflict is a merge for a person to decide, not a side effect of a review.
+   */
+  const adoptCreditCode = async (
+    tx: Executor,
+    enterprise: { id: string; creditCode: string | null },
+    record: ImportRecord,
+  ) => {
+    const code = 'creditCode' in record ? record.creditCode : null
+    if (!code || enterprise.creditCode !== null) return
+    const [holder] = await tx
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(eq(enterprises.creditCode, code))
+    if (holder) return
+    await tx
+      .update(enterprises)
+      .set({
+        creditCode: code,
+        regionCode: sql`coalesce(${enterprises.regionCode}, ${code.slice(2, 8)})`,
+        updatedAt: new Date(),
+      })
+      .where(eq(enterprises.id, enterprise.id))
+  }
+
   return {
     async list(actor, { status, importId }) {
       const rows = await selectItems(db)
@@ -136,10 +163,11 @@ export function createReviewQueueService({
       return db.transaction(async (tx) => {
         const item = await requirePending(tx, actor, itemId)
         const [enterprise] = await tx
-          .select({ id: enterprises.id })
+          .select({ id: enterprises.id, creditCode: enterprises.creditCode })
           .from(enterprises)
           .where(eq(enterprises.id, enterpriseId))
         if (!enterprise) throw reviewQueueErrors.ENTERPRISE_NOT_FOUND()
+        await adoptCreditCode(tx, enterprise, item.record)
         await writeImportedRecords(tx, { importId: item.importId, fileName: item.importFileName }, [
           { rowNumber: item.rowNumber, record: item.record, enterpriseId },
         ])
