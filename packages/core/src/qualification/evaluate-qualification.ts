@@ -42,6 +42,18 @@ export function evaluateQualification<Id extends RuleSetId>(ruleSetId: Id, input
     const message = `企业数据不符合要求：${validation.issues.map((issue) => issue.message).join('；')}`
     throw qualificationErrors.QUALIFICATION_INPUT_INVALID(validation.issues, message)
   }
+  return evaluateValidated(ruleSetId, validation.input)
+}
+
+/**
+ * Evaluates input that `validateQualificationInput` has already accepted (e.g. a batch screening of stored files
+ * that were validated when they were entered): the same verdict as `evaluateQualification`, without parsing the
+ * input again. Raw or untrusted input must go through `evaluateQualification`.
+ */
+export function evaluateValidated<Id extends RuleSetId>(
+  ruleSetId: Id,
+  input: QualificationInputs[Id],
+): Verdict {
   const ruleSet: QualificationRuleSet<QualificationInputs[Id]> = QUALIFICATION_RULE_SETS[ruleSetId]
-  return ruleSet.evaluate(validation.input)
+  return ruleSet.evaluate(input)
 }

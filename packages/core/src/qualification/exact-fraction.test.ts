@@ -10,6 +10,7 @@ import {
   fractionFromNumber,
   multiply,
   roundToScaledInteger,
+  roundToScaledNumber,
   subtract,
 } from './exact-fraction'
 
@@ -57,5 +58,49 @@ describe('exact fractions', () => {
         expect(compare(multiply(x, fraction(100)), fraction(a))).toBe(0)
       }),
     )
+  })
+
+  it('takes the number fast paths only where they agree with BigInt (property)', () => {
+    // Small and huge parts, so both paths run; 2⁵³ ± a little tests the edge of exact doubles.
+    const part = fc.oneof(
+      fc.bigInt({ min: -(10n ** 9n), max: 10n ** 9n }),
+      fc.bigInt({ min: -(2n ** 50n), max: 2n ** 50n }),
+      fc.bigInt({ min: -(2n ** 60n), max: 2n ** 60n }),
+      fc.bigInt({ min: 2n ** 53n - 100n, max: 2n ** 53n + 100n }),
+    )
+    const denominator = fc.oneof(
+      fc.bigInt({ min: 1n, max: 10n ** 9n }),
+      fc.bigInt({ min: 1n, max: 2n ** 60n }),
+    )
+    fc.assert(
+      fc.property(
+        part,
+        denominator,
+        part,
+        denominator,
+        fc.integer({ min: 0, max: 6 }),
+        (an, ad, bn, bd, k) => {
+          const a = fraction(an, ad)
+          const b = fraction(bn, bd)
+          const crossLeft = an * bd
+          const crossRight = bn * ad
+          expect(compare(a, b)).toBe(crossLeft < crossRight ? -1 : crossLeft > crossRight ? 1 : 0)
+          const fast = roundToScaledNumber(a, k)
+          if (fast !== null) expect(BigInt(fast)).toBe(roundToScaledInteger(a, k))
+          if (bn !== 0n) expect(compare(multiply(divide(a, b), b), a)).toBe(0)
+          const sameDenominator = fraction(bn === 0n ? 1n : bn, ad)
+          expect(compare(multiply(divide(a, sameDenominator), sameDenominator), a)).toBe(0)
+        },
+      ),
+    )
+  })
+
+  it('leaves exact halves beyond 2⁵² to BigInt', () => {
+    for (const half of [fraction(2n ** 50n + 1n, 200n), fraction(-(2n ** 51n) - 1n, 200n)]) {
+      const rounded = roundToScaledNumber(half, 2)
+      expect(rounded === null ? roundToScaledInteger(half, 2) : BigInt(rounded)).toBe(
+        roundToScaledInteger(half, 2),
+      )
+    }
   })
 })

@@ -70,11 +70,36 @@ export function multiply(a: Fraction, b: Fraction): Fraction {
 /** a / b; b must not be 0 (callers apply the spec's rule for a zero denominator first). */
 export function divide(a: Fraction, b: Fraction): Fraction {
   if (b.n === ZERO) throw new RangeError('division by 0')
+  // Same denominators cancel: (x/d) / (y/d) = x/y, which keeps the numbers small for the fast paths.
+  if (a.d === b.d) return b.n < ZERO ? { n: -a.n, d: -b.n } : { n: a.n, d: b.n }
   return b.n < ZERO ? { n: -a.n * b.d, d: a.d * -b.n } : { n: a.n * b.d, d: a.d * b.n }
 }
 
+// Number fast paths: most figures are a few million cents, so their products fit a double exactly. A product of
+// two exactly converted integers is exact when the rounded result is at most 2⁵³ − 1 (rounding is monotone, so a
+// true product of 2⁵³ or more cannot round below it); anything larger takes the BigInt path.
+const MAX_EXACT = Number.MAX_SAFE_INTEGER
+/** Bound for the parts of a rounding done in doubles, leaving room for q·d and 2·r below 2⁵³. */
+const MAX_ROUNDING_PART = 2 ** 52
+
 /** −1, 0 or 1 as a < b, a = b, a > b — by cross-multiplying, denominators being positive. */
 export function compare(a: Fraction, b: Fraction): -1 | 0 | 1 {
+  const an = Number(a.n)
+  const ad = Number(a.d)
+  const bn = Number(b.n)
+  const bd = Number(b.d)
+  const leftNumber = an * bd
+  const rightNumber = bn * ad
+  if (
+    Math.abs(an) <= MAX_EXACT &&
+    ad <= MAX_EXACT &&
+    Math.abs(bn) <= MAX_EXACT &&
+    bd <= MAX_EXACT &&
+    Math.abs(leftNumber) <= MAX_EXACT &&
+    Math.abs(rightNumber) <= MAX_EXACT
+  ) {
+    return leftNumber < rightNumber ? -1 : leftNumber > rightNumber ? 1 : 0
+  }
   const left = a.n * b.d
   const right = b.n * a.d
   return left < right ? -1 : left > right ? 1 : 0
@@ -115,6 +140,48 @@ export function roundToScaledInteger(a: Fraction, decimals: number): bigint {
   const quotient = magnitude / a.d
   const rounded = (magnitude - quotient * a.d) * 2n >= a.d ? quotient + ONE : quotient
   return negative ? -rounded : rounded
+}
+
+/**
+ * `roundToScaledInteger` as a number when doubles give the same result, else null — the display fast path, which
+ * needs no BigInt. Exact integer maths while numerator·10^decimals and denominator stay below 2⁵²; beyond that (the
+ * growth rates) the double quotient, when it is not too close to a half.
+ */
+export function roundToScaledNumber(a: Fraction, decimals: number): number | null {
+  const n = Number(a.n)
+  const d = Number(a.d)
+  // Exact conversions only (10^decimals is exact up to 10^15).
+  if (!(Math.abs(n) <= MAX_EXACT && d <= MAX_EXACT) || decimals > 15) return null
+  const scaled = n * 10 ** decimals
+  if (!(Math.abs(scaled) < MAX_ROUNDING_PART && d < MAX_ROUNDING_PART)) return roundQuotient(scaled / d)
+  const magnitude = Math.abs(scaled)
+  let quotient = Math.floor(magnitude / d)
+  let remainder = magnitude - quotient * d
+  // The double quotient may be one off; the remainder, computed exactly, corrects it.
+  if (remainder < 0) {
+    quotient -= 1
+    remainder += d
+  } else if (remainder >= d) {
+    quotient += 1
+    remainder -= d
+  }
+  const rounded = remainder * 2 >= d ? quotient + 1 : quotient
+  return scaled < 0 && rounded !== 0 ? -rounded : rounded
+}
+
+/**
+ * Half away from zero of a quotient computed in doubles: two roundings (the product and the quotient) put it within
+ * a relative 2⁻⁵² of the exact one, which changes the result only when the exact value lies that close to a half —
+ * then null (the caller takes BigInt).
+ */
+function roundQuotient(quotient: number): number | null {
+  const magnitude = Math.abs(quotient)
+  if (!(magnitude < MAX_ROUNDING_PART)) return null
+  const whole = Math.floor(magnitude)
+  const fraction = magnitude - whole
+  if (Math.abs(fraction - 0.5) <= magnitude * 2 ** -50 + 2 ** -50) return null
+  const rounded = fraction > 0.5 ? whole + 1 : whole
+  return quotient < 0 && rounded !== 0 ? -rounded : rounded
 }
 
 /** A scaled integer (e.g. 3000 with 2 decimals) as text with exactly that many decimals ("30.00"). */

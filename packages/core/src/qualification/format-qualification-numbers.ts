@@ -6,6 +6,7 @@ import {
   fractionFromNumber,
   type Fraction,
   roundToScaledInteger,
+  roundToScaledNumber,
 } from './exact-fraction'
 
 // Display rules of spec §0.2: percentages half-up to 2 decimals for display only; when the rounded figure would
@@ -46,18 +47,48 @@ function scaledText(scaled: bigint, trimmed: boolean): string {
 
 // A threshold as a percentage scaled to 2 and to 6 decimals (null when it has more decimals); thresholds are a
 // few constants of the rule sets, so this is computed once per threshold.
-const scaledThresholds = new WeakMap<Fraction, { display: bigint | null; precise: bigint | null }>()
-function scaledThreshold(threshold: Fraction) {
+interface ScaledThreshold {
+  display: bigint | null
+  /** `display` as a number, for the fast path (null when it has more decimals). */
+  displayNumber: number | null
+  precise: bigint | null
+}
+const scaledThresholds = new WeakMap<Fraction, ScaledThreshold>()
+function scaledAt(threshold: Fraction, scale: bigint): bigint | null {
+  const numerator = threshold.n * HUNDRED * scale
+  return numerator % threshold.d === 0n ? numerator / threshold.d : null
+}
+function scaledThreshold(threshold: Fraction): ScaledThreshold {
   let scaled = scaledThresholds.get(threshold)
   if (scaled === undefined) {
-    const at = (scale: bigint) => {
-      const numerator = threshold.n * HUNDRED * scale
-      return numerator % threshold.d === 0n ? numerator / threshold.d : null
+    const display = scaledAt(threshold, HUNDRED)
+    scaled = {
+      display,
+      displayNumber: display === null ? null : Number(display),
+      precise: scaledAt(threshold, PRECISE_SCALE),
     }
-    scaled = { display: at(HUNDRED), precise: at(PRECISE_SCALE) }
     scaledThresholds.set(threshold, scaled)
   }
   return scaled
+}
+
+/** True when a threshold prints as these hundredths of a percent (then the figure may need more decimals). */
+function printsAsThreshold(hundredths: number, thresholds: readonly Fraction[]): boolean {
+  for (const threshold of thresholds) if (thresholdHundredths(threshold) === hundredths) return true
+  return false
+}
+
+const SMALL_PART = 2 ** 30
+/** A threshold in hundredths of a percent (0.04 → 400), null when it has more decimals. */
+function thresholdHundredths(threshold: Fraction): number | null {
+  const n = Number(threshold.n)
+  const d = Number(threshold.d)
+  // Thresholds are short decimals: exact in doubles, no cache lookup needed.
+  if (Math.abs(n) < SMALL_PART && d < SMALL_PART) {
+    const scaled = n * 10_000
+    return scaled % d === 0 ? scaled / d : null
+  }
+  return scaledThreshold(threshold).displayNumber
 }
 
 /**
@@ -65,6 +96,10 @@ function scaledThreshold(threshold: Fraction) {
  * with (0.04 for "≥ 4%"); the figure never prints as a threshold it is not equal to.
  */
 export function formatPercent(ratio: Fraction, thresholds: readonly Fraction[] = []): string {
+  // Fast path: rounded in doubles, and no threshold prints the same, so the 2-decimal figure cannot mislead.
+  const hundredths = roundToScaledNumber(ratio, DISPLAY_DECIMALS + 2)
+  if (hundredths !== null && !printsAsThreshold(hundredths, thresholds))
+    return hundredthsText(hundredths, false)
   const percent = { n: ratio.n * HUNDRED, d: ratio.d }
   const rounded = roundToScaledInteger(percent, DISPLAY_DECIMALS)
   // Misleading: the rounded figure prints a threshold that the exact value is not equal to.
@@ -96,6 +131,8 @@ export function formatFigure(value: number): string {
 
 /** An exact sum or difference of entered figures, to at most 2 decimals ("12800", "10417.5"). */
 export function formatExact(value: Fraction): string {
+  const hundredths = roundToScaledNumber(value, DISPLAY_DECIMALS)
+  if (hundredths !== null) return hundredthsText(hundredths, true)
   return scaledText(roundToScaledInteger(value, DISPLAY_DECIMALS), true)
 }
 

@@ -1,4 +1,5 @@
 import {
+  add,
   compare,
   divide,
   fraction,
@@ -7,7 +8,6 @@ import {
   isZero,
   multiply,
   subtract,
-  sum,
 } from './exact-fraction'
 import {
   ceilHeadcount,
@@ -16,7 +16,7 @@ import {
   formatFigure,
   formatPercent,
 } from './format-qualification-numbers'
-import { scoreGrowth, type GrowthFigure } from './hnte-growth'
+import { scoreGrowth } from './hnte-growth'
 import { ipClassOf } from './intellectual-property'
 import { addDays, daysBetween } from './qualification-dates'
 import {
@@ -43,6 +43,7 @@ import {
   type ConditionTrace,
   type IndicatorTrace,
   isReviewStatus,
+  lazyBilingual,
   qualifiedOf,
   sortedIds,
   sortedUnion,
@@ -185,23 +186,23 @@ function booleanCondition(
       ? conditionTrace(base, {
           status: nullStatus,
           missingFields: [field],
-          explanation: {
+          explanation: lazyBilingual(() => ({
             zh: `数据不足：缺少${nameField(field)}。`,
             en: `Insufficient data: missing ${field}.`,
-          },
+          })),
         })
       : conditionTrace(base, {
           status: nullStatus,
-          explanation: { zh: text.open, en: `${field} needs an expert finding.` },
+          explanation: lazyBilingual(() => ({ zh: text.open, en: `${field} needs an expert finding.` })),
         })
   }
   const passes = value === passWhen
   return conditionTrace(base, {
     status: passes ? 'pass' : 'fail',
-    explanation: {
+    explanation: lazyBilingual(() => ({
       zh: passes ? text.pass : text.fail,
       en: `${field} = ${value}: ${passes ? 'pass' : 'fail'}.`,
-    },
+    })),
   })
 }
 
@@ -218,7 +219,10 @@ function registeredCondition(input: Input): ConditionTrace {
   if (days >= RULES.minRegisteredDays) {
     return conditionTrace(base, {
       status: 'pass',
-      explanation: { zh: `注册成立 ${days} 天 ≥ 365 天。`, en: `Registered ${days} days ≥ 365.` },
+      explanation: lazyBilingual(() => ({
+        zh: `注册成立 ${days} 天 ≥ 365 天。`,
+        en: `Registered ${days} days ≥ 365.`,
+      })),
     })
   }
   const short = RULES.minRegisteredDays - days
@@ -226,10 +230,10 @@ function registeredCondition(input: Input): ConditionTrace {
   return conditionTrace(base, {
     status: 'fail',
     gap: { amount: short, unit: '天', text: `还差 ${short} 天（最早可于 ${earliest} 申请）` },
-    explanation: {
+    explanation: lazyBilingual(() => ({
       zh: `注册成立 ${days} 天，不足 365 天，还差 ${short} 天（最早可于 ${earliest} 申请）。`,
       en: `Registered ${days} days, ${short} short of 365 (earliest application ${earliest}).`,
-    },
+    })),
   })
 }
 
@@ -276,7 +280,10 @@ function coreIpCondition(input: Input, ip: IpCount | null): ConditionTrace {
     return conditionTrace(base, {
       status: 'insufficient-data',
       missingFields: ['ipList'],
-      explanation: { zh: `数据不足：缺少${nameField('ipList')}。`, en: 'Insufficient data: missing ipList.' },
+      explanation: lazyBilingual(() => ({
+        zh: `数据不足：缺少${nameField('ipList')}。`,
+        en: 'Insufficient data: missing ipList.',
+      })),
     })
   }
   const withIp: ConditionBase = {
@@ -294,54 +301,57 @@ function coreIpCondition(input: Input, ip: IpCount | null): ConditionTrace {
     return conditionTrace(withIp, {
       status: 'fail',
       gap: { amount: 1, unit: '项', text: '需至少 1 项可用于本次申请的知识产权' },
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: '无可用于本次申请的知识产权（不具备知识产权的企业不能认定为高新技术企业）。',
         en: 'No intellectual property usable for this application.',
-      },
+      })),
     })
   }
   const owned = `拥有有效Ⅰ类 ${ip.classI} 项、Ⅱ类 ${ip.classII} 项（已剔除已用于高企申请的Ⅱ类 ${ip.reusedClassII} 项）`
   if (input.coreIpSupportConfirmed === true) {
     return conditionTrace(withIp, {
       status: 'pass',
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `${owned}，经确认对主要产品发挥核心支持作用。`,
         en: 'Eligible IP with confirmed core support.',
-      },
+      })),
     })
   }
   if (input.coreIpSupportConfirmed === false) {
     return conditionTrace(withIp, {
       status: 'fail',
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `${owned}，但经认定对主要产品（服务）未发挥核心支持作用，不满足第十一条（二）。`,
         en: 'The IP was found not to support the main products.',
-      },
+      })),
     })
   }
   return conditionTrace(withIp, {
     status: 'needs-judgement',
-    explanation: {
+    explanation: lazyBilingual(() => ({
       zh: `${owned}，对主要产品（服务）是否发挥核心支持作用需专家判断。`,
       en: 'Whether the IP supports the main products needs an expert finding.',
-    },
+    })),
   })
 }
 
 /** A "part / whole ≥ floor" condition with the gap in the part's unit (§3.6). */
-function shareCondition(options: {
-  id: string
-  basis: string
-  part: { value: Fraction; text: string }
-  whole: { value: Fraction; text: string }
-  floor: Fraction
-  threshold: string
-  formula?: string
-  inputs: ConditionTrace['inputs']
-  unit: '万元' | '人'
-  texts: (ratio: string, gap: string | null) => { pass: string; fail: string; zeroWhole: string }
-  interpretations?: string[]
-}): ConditionTrace {
+function shareCondition(
+  options: {
+    id: string
+    basis: string
+    part: { value: Fraction; text: string }
+    whole: { value: Fraction; text: string }
+    floor: Fraction
+    threshold: string
+    formula?: string
+    inputs: ConditionTrace['inputs']
+    unit: '万元' | '人'
+    interpretations?: string[]
+  },
+  /** The Chinese texts, filled only when the explanation is read. */
+  texts: (ratio: string, gap: string | null) => { pass: string; fail: string; zeroWhole: string },
+): ConditionTrace {
   const { part, whole, floor, unit } = options
   const base = {
     id: options.id,
@@ -354,7 +364,10 @@ function shareCondition(options: {
   if (isZero(whole.value)) {
     return conditionTrace(base, {
       status: 'fail',
-      explanation: { zh: options.texts('', null).zeroWhole, en: `${options.id}: zero denominator.` },
+      explanation: lazyBilingual(() => ({
+        zh: texts('', null).zeroWhole,
+        en: `${options.id}: zero denominator.`,
+      })),
     })
   }
   const ratio = divide(part.value, whole.value)
@@ -363,7 +376,10 @@ function shareCondition(options: {
     return conditionTrace(base, {
       status: 'pass',
       value: `${r}%`,
-      explanation: { zh: options.texts(r, null).pass, en: `${options.id}: ${r}% passes.` },
+      explanation: lazyBilingual(() => ({
+        zh: texts(r, null).pass,
+        en: `${options.id}: ${r}% passes.`,
+      })),
     })
   }
   const missingAmount = subtract(multiply(floor, whole.value), part.value)
@@ -373,10 +389,10 @@ function shareCondition(options: {
     status: 'fail',
     value: `${r}%`,
     gap: gapTrace,
-    explanation: {
-      zh: options.texts(r, gap.text).fail,
+    explanation: lazyBilingual(() => ({
+      zh: texts(r, gap.text).fail,
       en: `${options.id}: ${r}% is below the floor; short by ${gap.text} ${unit}.`,
-    },
+    })),
   })
 }
 
@@ -389,10 +405,10 @@ function insufficient(id: string, basis: string, fields: readonly YearFigure[]):
     {
       status: 'insufficient-data',
       missingFields: absent.map((f) => f.path),
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: describeMissing(absent),
         en: `Insufficient data: missing ${absent.map((f) => f.path).join(', ')}.`,
-      },
+      })),
     },
   )
 }
@@ -405,92 +421,118 @@ function techStaffCondition(input: Input): ConditionTrace {
   if (t.value == null || n.value == null) return insufficient(ID.techStaff, basis, [t, n])
   const tText = formatFigure(t.value)
   const nText = formatFigure(n.value)
-  return shareCondition({
-    id: ID.techStaff,
-    basis,
-    part: { value: fractionFromNumber(t.value), text: tText },
-    whole: { value: fractionFromNumber(n.value), text: nText },
-    floor: RULES.minTechStaffRatio,
-    threshold: '≥ 10%',
-    inputs: { [t.path]: t.value, [n.path]: n.value },
-    unit: '人',
-    texts: (r, gap) => ({
+  return shareCondition(
+    {
+      id: ID.techStaff,
+      basis,
+      part: { value: fractionFromNumber(t.value), text: tText },
+      whole: { value: fractionFromNumber(n.value), text: nText },
+      floor: RULES.minTechStaffRatio,
+      threshold: '≥ 10%',
+      inputs: { [t.path]: t.value, [n.path]: n.value },
+      unit: '人',
+    },
+    (r, gap) => ({
       pass: `科技人员 ${tText}/${nText} = ${r}% ≥ 10%。`,
       fail: `科技人员占比 ${r}%，需 ≥ 10%，还差 ${gap} 人（职工总数不变）。`,
       zeroWhole: '职工总数为 0，科技人员占比无法达到 10%。',
     }),
-  })
+  )
+}
+
+/** The figures of two series as a condition's inputs, by input path. */
+function inputsOf(first: readonly YearFigure[], second: readonly YearFigure[]): ConditionTrace['inputs'] {
+  const inputs: ConditionTrace['inputs'] = {}
+  for (const f of first) inputs[f.path] = f.value
+  for (const f of second) inputs[f.path] = f.value
+  return inputs
+}
+
+/** One field of every fiscal year, oldest first. */
+function yearSeries(input: Input, field: YearFieldName): YearFigure[] {
+  const series: YearFigure[] = []
+  for (let i = 0; i < input.fiscalYears.length; i++) series.push(yearField(input, i, field))
+  return series
+}
+
+function hasMissing(series: readonly YearFigure[]): boolean {
+  for (const f of series) if (f.value == null) return true
+  return false
+}
+
+/** Exact sum of a series without missing figures. */
+function total(series: readonly YearFigure[]): Fraction {
+  let result = fraction(0)
+  for (const f of series) result = add(result, fractionFromNumber(f.value!))
+  return result
 }
 
 function rdRatioConditions(input: Input): ConditionTrace[] {
-  const years = input.fiscalYears.map((_, i) => i)
-  const sales = years.map((i) => yearField(input, i, 'salesRevenueWanYuan'))
-  const rd = years.map((i) => yearField(input, i, 'rdExpenseWanYuan'))
-  const domestic = years.map((i) => yearField(input, i, 'rdExpenseDomesticWanYuan'))
-  const n = years.length
+  const sales = yearSeries(input, 'salesRevenueWanYuan')
+  const rd = yearSeries(input, 'rdExpenseWanYuan')
+  const domestic = yearSeries(input, 'rdExpenseDomesticWanYuan')
+  const n = sales.length
   const ratioBasis = `${DOC} 第十一条（五）`
-  const inputsOf = (fields: readonly { path: string; value: number | null }[]) => {
-    const inputs: ConditionTrace['inputs'] = {}
-    for (const f of fields) inputs[f.path] = f.value
-    return inputs
-  }
+  const totalRd = hasMissing(rd) ? null : total(rd)
 
   let ratio: ConditionTrace
-  if ([...sales, ...rd].some((f) => f.value == null)) {
+  if (totalRd === null || hasMissing(sales)) {
     ratio = insufficient(ID.rdRatio, ratioBasis, [...sales, ...rd])
   } else {
-    const totalSales = sum(sales.map((f) => fractionFromNumber(f.value!)))
-    const totalRd = sum(rd.map((f) => fractionFromNumber(f.value!)))
+    const totalSales = total(sales)
     const latest = sales[n - 1]!.value!
     const floor = RULES.rdRatioFloors.find((row) => latest <= row.salesAtMostWanYuan)!
     const floorText = String((Number(floor.floor.n) / Number(floor.floor.d)) * 100)
     const sText = formatExact(totalSales)
     const rText = formatExact(totalRd)
     const lText = formatFigure(latest)
-    ratio = shareCondition({
-      id: ID.rdRatio,
-      basis: ratioBasis,
-      part: { value: totalRd, text: rText },
-      whole: { value: totalSales, text: sText },
-      floor: floor.floor,
-      threshold: floor.text,
-      formula: `Σ研发费用 / Σ销售收入 = ${rText} / ${sText}`,
-      inputs: inputsOf([...sales, ...rd]),
-      unit: '万元',
-      texts: (r, gap) => ({
+    ratio = shareCondition(
+      {
+        id: ID.rdRatio,
+        basis: ratioBasis,
+        part: { value: totalRd, text: rText },
+        whole: { value: totalSales, text: sText },
+        floor: floor.floor,
+        threshold: floor.text,
+        formula: `Σ研发费用 / Σ销售收入 = ${rText} / ${sText}`,
+        inputs: inputsOf(sales, rd),
+        unit: '万元',
+      },
+      (r, gap) => ({
         pass: `近${n}个会计年度研发费用 ${rText}/${sText} = ${r}%，最近一年销售收入 ${lText} 万元，要求 ≥ ${floorText}%。`,
         fail: `研发费用占比 ${r}%，需 ≥ ${floorText}%（最近一年销售收入 ${lText} 万元），还差 ${gap} 万元。`,
         zeroWhole: `近${n}个会计年度销售收入合计为 0，研发费用占比无法达到 ${floorText}%。`,
       }),
-    })
+    )
   }
 
   const domesticBasis = `${DOC} 第十一条（五）`
   let domesticShare: ConditionTrace
-  if ([...rd, ...domestic].some((f) => f.value == null)) {
+  if (totalRd === null || hasMissing(domestic)) {
     domesticShare = insufficient(ID.domesticRd, domesticBasis, [...domestic, ...rd])
   } else {
-    const totalRd = sum(rd.map((f) => fractionFromNumber(f.value!)))
-    const totalDomestic = sum(domestic.map((f) => fractionFromNumber(f.value!)))
+    const totalDomestic = total(domestic)
     const dText = formatExact(totalDomestic)
     const rText = formatExact(totalRd)
-    domesticShare = shareCondition({
-      id: ID.domesticRd,
-      basis: domesticBasis,
-      part: { value: totalDomestic, text: dText },
-      whole: { value: totalRd, text: rText },
-      floor: RULES.minDomesticRdRatio,
-      threshold: '≥ 60%',
-      formula: `Σ境内研发费用 / Σ研发费用 = ${dText} / ${rText}`,
-      inputs: inputsOf([...domestic, ...rd]),
-      unit: '万元',
-      interpretations: ['I-HNTE-DOM80'],
-      texts: (r, gap) => ({
+    domesticShare = shareCondition(
+      {
+        id: ID.domesticRd,
+        basis: domesticBasis,
+        part: { value: totalDomestic, text: dText },
+        whole: { value: totalRd, text: rText },
+        floor: RULES.minDomesticRdRatio,
+        threshold: '≥ 60%',
+        formula: `Σ境内研发费用 / Σ研发费用 = ${dText} / ${rText}`,
+        inputs: inputsOf(domestic, rd),
+        unit: '万元',
+        interpretations: ['I-HNTE-DOM80'],
+      },
+      (r, gap) => ({
         pass: `境内研发费用 ${dText}/${rText} = ${r}% ≥ 60%。`,
         fail: `境内研发费用占比 ${r}%，需 ≥ 60%，还差 ${gap} 万元（研发总额不变）。`,
         zeroWhole: '研发费用合计为 0，境内研发费用占比无法达到 60%。',
       }),
-    })
+    )
   }
   return [ratio, domesticShare]
 }
@@ -503,21 +545,23 @@ function hiTechRevenueCondition(input: Input): ConditionTrace {
   if (h.value == null || i.value == null) return insufficient(ID.hiTechRevenue, basis, [h, i])
   const hText = formatFigure(h.value)
   const iText = formatFigure(i.value)
-  return shareCondition({
-    id: ID.hiTechRevenue,
-    basis,
-    part: { value: fractionFromNumber(h.value), text: hText },
-    whole: { value: fractionFromNumber(i.value), text: iText },
-    floor: RULES.minHiTechRevenueRatio,
-    threshold: '≥ 60%',
-    inputs: { [h.path]: h.value, [i.path]: i.value },
-    unit: '万元',
-    texts: (r, gap) => ({
+  return shareCondition(
+    {
+      id: ID.hiTechRevenue,
+      basis,
+      part: { value: fractionFromNumber(h.value), text: hText },
+      whole: { value: fractionFromNumber(i.value), text: iText },
+      floor: RULES.minHiTechRevenueRatio,
+      threshold: '≥ 60%',
+      inputs: { [h.path]: h.value, [i.path]: i.value },
+      unit: '万元',
+    },
+    (r, gap) => ({
       pass: `高新技术产品（服务）收入 ${hText}/${iText} = ${r}% ≥ 60%。`,
       fail: `高新技术产品（服务）收入占比 ${r}%，需 ≥ 60%，还差 ${gap} 万元（总收入 ${iText} 万元不变）。`,
       zeroWhole: '总收入为 0，高新技术产品（服务）收入占比无法达到 60%。',
     }),
-  })
+  )
 }
 
 // ------------------------------------------------------------------------------------------------------------
@@ -531,9 +575,14 @@ interface ScoredItem {
   value?: string
   /** True when the point inside the band is an expert's call. */
   judgement: boolean
-  missingFields: string[]
-  interpretations: string[]
-  zh: string
+  missingFields: readonly string[]
+  interpretations: readonly string[]
+  /** The Chinese explanation, or its template when filling it costs more than a closure (read on demand). */
+  zh: string | (() => string)
+}
+
+function itemText(scored: ScoredItem): string {
+  return typeof scored.zh === 'string' ? scored.zh : scored.zh()
 }
 
 interface ItemDetails {
@@ -544,9 +593,16 @@ interface ItemDetails {
   interpretations?: string[]
 }
 
+const NONE: readonly string[] = []
+
 /** An item band from the data; by default a judgement when it is a range the data leaves open. */
-function scoredItem(item: HnteScoreItem, dataBand: Band, zh: string, details: ItemDetails = {}): ScoredItem {
-  const missingFields = details.missingFields ?? []
+function scoredItem(
+  item: HnteScoreItem,
+  dataBand: Band,
+  zh: ScoredItem['zh'],
+  details: ItemDetails = {},
+): ScoredItem {
+  const missingFields = details.missingFields ?? NONE
   return {
     item,
     dataBand,
@@ -554,15 +610,23 @@ function scoredItem(item: HnteScoreItem, dataBand: Band, zh: string, details: It
     value: details.value,
     judgement: details.judgement ?? (missingFields.length === 0 && dataBand.min < dataBand.max),
     missingFields,
-    interpretations: details.interpretations ?? [],
+    interpretations: details.interpretations ?? NONE,
     zh,
   }
 }
 
+// "技术的先进程度：由专家评分，0–8 分。" for each item, built once.
+const EXPERT_ITEM_TEXTS = Object.fromEntries(
+  Object.entries(ITEM_LABELS).map(([item, label]) => [
+    item,
+    `${label}：由专家评分，0–${HNTE_SCORE_ITEMS[item as HnteScoreItem].max} 分。`,
+  ]),
+) as Record<HnteScoreItem, string>
+
 /** An item only an expert scores (先进程度, 核心支持, 组织管理): 0 … max. */
 function expertItem(item: HnteScoreItem, zh?: string, missingFields?: string[]): ScoredItem {
   const max = HNTE_SCORE_ITEMS[item].max
-  return scoredItem(item, { min: 0, max }, zh ?? `${ITEM_LABELS[item]}：由专家评分，0–${max} 分。`, {
+  return scoredItem(item, { min: 0, max }, zh ?? EXPERT_ITEM_TEXTS[item], {
     judgement: true,
     missingFields,
   })
@@ -680,38 +744,33 @@ function scoreTransformation(input: Input): ScoredItem {
   )
 }
 
-function scoreGrowthItems(input: Input): ScoredItem[] {
-  const years = input.fiscalYears.map((_, i) => i)
-  const item = (
-    id: 'growthNetAssets' | 'growthSales',
-    label: '净资产' | '销售收入',
-    field: 'netAssetsYearEndWanYuan' | 'salesRevenueWanYuan',
-  ) => {
-    const figures: GrowthFigure[] = years.map((i) => yearField(input, i, field))
-    const growth = scoreGrowth(label, figures)
-    return scoredItem(id, growth.band, growth.explanation.zh, {
-      tier: growth.tier,
-      value: growth.value,
-      missingFields: growth.missingFields,
-      interpretations: growth.interpretations,
-    })
-  }
-  return [
-    item('growthNetAssets', '净资产', 'netAssetsYearEndWanYuan'),
-    item('growthSales', '销售收入', 'salesRevenueWanYuan'),
-  ]
+function scoreGrowthItem(
+  input: Input,
+  id: 'growthNetAssets' | 'growthSales',
+  label: '净资产' | '销售收入',
+  field: 'netAssetsYearEndWanYuan' | 'salesRevenueWanYuan',
+): ScoredItem {
+  const growth = scoreGrowth(label, yearSeries(input, field))
+  return scoredItem(id, growth.band, () => growth.explanation.zh, {
+    tier: growth.tier,
+    value: growth.value,
+    missingFields: growth.missingFields,
+    interpretations: growth.interpretations,
+  })
 }
 
 function scoreItemsFromData(input: Input, ip: IpCount | null): ScoredItem[] {
-  return [
-    ...scoreIpItems(input, ip),
+  const items = scoreIpItems(input, ip)
+  items.push(
     scoreTransformation(input),
     expertItem('rdMgmtSystem'),
     expertItem('rdMgmtInstitution'),
     expertItem('rdMgmtIncentive'),
     expertItem('rdMgmtTalent'),
-    ...scoreGrowthItems(input),
-  ]
+    scoreGrowthItem(input, 'growthNetAssets', '净资产', 'netAssetsYearEndWanYuan'),
+    scoreGrowthItem(input, 'growthSales', '销售收入', 'salesRevenueWanYuan'),
+  )
+  return items
 }
 
 /** The band an expert entry stands for: an exact score, or a grade's range (先进程度 / 核心支持 only). */
@@ -748,12 +807,6 @@ export function validateHnteExpertScores(input: Input): { path: string; message:
 
 function itemTrace(scored: ScoredItem, expert: HnteExpertScores[HnteScoreItem]): IndicatorTrace {
   const band = expert === undefined ? scored.dataBand : expertBand(expert)
-  const expertText =
-    expert === undefined
-      ? ''
-      : typeof expert === 'number'
-        ? `专家评分 ${expert} 分。`
-        : `专家评定 ${expert} 级，${bandText(band)} 分。`
   const tier = typeof expert === 'string' ? expert : scored.tier
   return {
     id: scored.item,
@@ -762,7 +815,15 @@ function itemTrace(scored: ScoredItem, expert: HnteExpertScores[HnteScoreItem]):
     tier,
     value: scored.value,
     judgement: scored.judgement || expert !== undefined,
-    explanation: { zh: `${scored.zh}${expertText}`, en: `${scored.item}: ${band.min}–${band.max}.` },
+    explanation: lazyBilingual(() => {
+      const expertText =
+        expert === undefined
+          ? ''
+          : typeof expert === 'number'
+            ? `专家评分 ${expert} 分。`
+            : `专家评定 ${expert} 级，${bandText(band)} 分。`
+      return { zh: `${itemText(scored)}${expertText}`, en: `${scored.item}: ${band.min}–${band.max}.` }
+    }),
   }
 }
 
@@ -785,9 +846,8 @@ function scoreInnovation(input: Input, ip: IpCount | null) {
   const scores = input.expertScores ?? {}
   const scored = scoreItemsFromData(input, ip)
   const items = scored.map((s) => itemTrace(s, scores[s.item]))
-  const byItem = new Map(items.map((t) => [t.id, t]))
   const totals: IndicatorTrace[] = INDICATORS.map((indicator) => {
-    const parts = indicator.items.map((item) => byItem.get(item)!)
+    const parts = indicator.items.map((item) => items.find((t) => t.id === item)!)
     let band = addBands(parts.map((p) => p.band))
     if (indicator.id === 'HNTE-I-ip') {
       // Both ends capped at 30 after the bonus (§3.4.1).
@@ -798,19 +858,25 @@ function scoreInnovation(input: Input, ip: IpCount | null) {
       label: indicator.label,
       band,
       judgement: parts.some((p) => p.judgement),
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `${indicator.label} ${bandText(band)} 分（${parts.map((p) => bandText(p.band)).join(' + ')}）。`,
         en: `${indicator.id}: ${band.min}–${band.max}.`,
-      },
+      })),
     }
   })
-  const expertGiven = new Set(Object.keys(scores))
   // Fields left out only widen the band when no expert score has fixed the item.
   const missingFields = sortedUnion(
-    scored.filter((s) => !expertGiven.has(s.item)).map((s) => s.missingFields),
+    scored.filter((s) => !Object.hasOwn(scores, s.item)).map((s) => s.missingFields),
   )
   const interpretations = sortedUnion(scored.map((s) => s.interpretations))
   return { band: addBands(totals.map((t) => t.band)), totals, items, missingFields, interpretations, scored }
+}
+
+/** The four indicator bands by label ("知识产权": "12–20"). */
+function indicatorInputs(totals: readonly IndicatorTrace[]): ConditionTrace['inputs'] {
+  const inputs: ConditionTrace['inputs'] = {}
+  for (const total of totals) inputs[total.label] = bandText(total.band)
+  return inputs
 }
 
 function innovationCondition(innovation: ReturnType<typeof scoreInnovation>): ConditionTrace {
@@ -819,7 +885,7 @@ function innovationCondition(innovation: ReturnType<typeof scoreInnovation>): Co
   const base = {
     id: ID.innovation,
     basis: `${DOC} 第十一条（七）；${GUIDE} 三（七）`,
-    inputs: Object.fromEntries(totals.map((t) => [t.label, bandText(t.band)])),
+    inputs: indicatorInputs(totals),
     formula: `知识产权 + 科技成果转化能力 + 研究开发组织管理水平 + 企业成长性 = ${totals.map((t) => bandText(t.band)).join(' + ')}`,
     value: `${bandText(band)} 分`,
     threshold: '> 70 分（不含 70 分）',
@@ -828,10 +894,10 @@ function innovationCondition(innovation: ReturnType<typeof scoreInnovation>): Co
   if (status === 'pass') {
     return conditionTrace(base, {
       status,
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `创新能力得分 ${bandText(band)} 分，> 70 分。`,
         en: `Innovation score ${bandText(band)} > 70.`,
-      },
+      })),
     })
   }
   if (status === 'fail') {
@@ -839,31 +905,37 @@ function innovationCondition(innovation: ReturnType<typeof scoreInnovation>): Co
     return conditionTrace(base, {
       status,
       gap: { amount: short, unit: '分', text: `差 ${short} 分` },
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `创新能力得分最高 ${band.max} 分，未超过 70 分，差 ${short} 分。`,
         en: `Innovation score at most ${band.max}, not above 70; short by ${short}.`,
-      },
+      })),
     })
   }
   if (status === 'insufficient-data') {
-    const notes = scored
-      .filter((s) => s.missingFields.some((field) => missingFields.includes(field)))
-      .map((s) => s.zh.replace(/^数据不足：/, '').replace(/。$/, ''))
     return conditionTrace(base, {
       status,
       missingFields,
-      explanation: {
-        zh: `数据不足：${notes.join('；')}；创新能力得分区间 ${bandText(band)} 分，跨越 70 分。`,
-        en: `Insufficient data (${missingFields.join(', ')}): innovation score ${bandText(band)} straddles 70.`,
-      },
+      explanation: lazyBilingual(() => {
+        const notes = scored
+          .filter((s) => s.missingFields.some((field) => missingFields.includes(field)))
+          .map((s) =>
+            itemText(s)
+              .replace(/^数据不足：/, '')
+              .replace(/。$/, ''),
+          )
+        return {
+          zh: `数据不足：${notes.join('；')}；创新能力得分区间 ${bandText(band)} 分，跨越 70 分。`,
+          en: `Insufficient data (${missingFields.join(', ')}): innovation score ${bandText(band)} straddles 70.`,
+        }
+      }),
     })
   }
   return conditionTrace(base, {
     status,
-    explanation: {
+    explanation: lazyBilingual(() => ({
       zh: `创新能力得分区间 ${bandText(band)} 分，跨越 70 分，需专家评分。`,
       en: `Innovation score ${bandText(band)} straddles 70: expert scoring needed.`,
-    },
+    })),
   })
 }
 
@@ -935,12 +1007,14 @@ export function evaluateHnte2016(input: Input): Verdict {
     interpretations: sortedUnion(conditions.map((c) => c.interpretations)),
     summary: { zh: '', en: '' },
   }
-  verdict.summary = summarize(verdict, {
-    articles: {},
-    highlights: [ID.innovation],
-    scoreConditionId: ID.innovation,
-    scoreLabel: '创新能力得分',
-    metRoute: null,
-  })
+  verdict.summary = lazyBilingual(() =>
+    summarize(verdict, {
+      articles: {},
+      highlights: [ID.innovation],
+      scoreConditionId: ID.innovation,
+      scoreLabel: '创新能力得分',
+      metRoute: null,
+    }),
+  )
   return verdict
 }

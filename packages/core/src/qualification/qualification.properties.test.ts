@@ -1,6 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { evaluateQualification } from './evaluate-qualification'
+import {
+  evaluateQualification,
+  evaluateValidated,
+  validateQualificationInput,
+} from './evaluate-qualification'
 import {
   type HnteInput,
   type HnteIpItem,
@@ -8,7 +12,7 @@ import {
   type TsmeInput,
   type TsmeIpItem,
 } from './qualification.schemas'
-import type { Verdict } from './qualification-verdict'
+import type { RuleSetId, Verdict } from './qualification-verdict'
 
 // Properties of M3: more R&D or more 科技人员 never lowers a score; fields a rule does not read never change a
 // verdict; and every money threshold is decided exactly (checked against an integer-cents oracle).
@@ -334,6 +338,73 @@ describe('exact boundaries against an integer-cents oracle', () => {
         const expected = totalSales > 0n && 100n * totalRd >= floor * totalSales ? 2 : 0
         expect(statusOf(evaluateQualification('hnte-2016', input), 'HNTE-5-rd-ratio')).toBe(expected)
       }),
+    )
+  })
+})
+
+describe('evaluateValidated (the screening entry) and evaluateQualification', () => {
+  // Young firms (1–2 fiscal years) and missing figures as well, so the 数据不足 texts are compared too.
+  const hnteVariant: fc.Arbitrary<HnteInput> = fc
+    .tuple(hnteInput, fc.integer({ min: 0, max: 2 }), fc.boolean())
+    .map(([input, dropped, netAssetsUnknown]) => ({
+      ...input,
+      // Registered in the first year of the window: the fiscal years start there.
+      registrationDate: dropped === 0 ? input.registrationDate : `${2022 + dropped}-03-15`,
+      fiscalYears: input.fiscalYears
+        .slice(dropped)
+        .map((year, i) => (netAssetsUnknown && i === 0 ? { ...year, netAssetsYearEndWanYuan: null } : year)),
+    }))
+
+  /** Both entries on one raw input; the JSON of the two verdicts (what an API sends) with every text filled. */
+  function bothPaths(ruleSetId: RuleSetId, input: unknown): [string, string] {
+    const validation = validateQualificationInput(ruleSetId, input)
+    if (!validation.success) throw new Error(validation.issues.map((issue) => issue.message).join('；'))
+    return [
+      JSON.stringify(evaluateValidated(ruleSetId, validation.input)),
+      JSON.stringify(evaluateQualification(ruleSetId, input)),
+    ]
+  }
+
+  function expectTextsPresent(json: string) {
+    const verdict = JSON.parse(json) as Verdict
+    expect(verdict.summary.zh.length).toBeGreaterThan(0)
+    for (const trace of [...verdict.conditions, ...verdict.indicators, ...(verdict.routes ?? [])]) {
+      expect(typeof trace.explanation.zh).toBe('string')
+      expect(typeof trace.explanation.en).toBe('string')
+    }
+  }
+
+  it('tsme-2022: identical verdicts, explanations included', () => {
+    fc.assert(
+      fc.property(tsmeInput, (input) => {
+        const [validated, raw] = bothPaths('tsme-2022', input)
+        expect(validated).toBe(raw)
+        expectTextsPresent(validated)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('hnte-2016: identical verdicts, explanations included', () => {
+    fc.assert(
+      fc.property(hnteVariant, (input) => {
+        const [validated, raw] = bothPaths('hnte-2016', input)
+        expect(validated).toBe(raw)
+        expectTextsPresent(validated)
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('fills a text when it is read, and the same text every time', () => {
+    fc.assert(
+      fc.property(hnteVariant, (input) => {
+        const verdict = evaluateQualification('hnte-2016', input)
+        const first = verdict.conditions.map((c) => c.explanation.zh)
+        expect(verdict.conditions.map((c) => c.explanation.zh)).toEqual(first)
+        expect(JSON.stringify(verdict)).toContain(JSON.stringify(verdict.summary.zh))
+      }),
+      { numRuns: 50 },
     )
   })
 })

@@ -19,6 +19,7 @@ import { addDays, addYears, yearOf } from './qualification-dates'
 import { FIELD_LABELS, nameField, type QualificationField, type TsmeInput } from './qualification.schemas'
 import {
   addBands,
+  bandText,
   singleInput,
   conditionTrace,
   allOf,
@@ -29,6 +30,7 @@ import {
   type ConditionTrace,
   type IndicatorTrace,
   isReviewStatus,
+  lazyBilingual,
   qualifiedOf,
   type RouteId,
   type RouteStatus,
@@ -164,10 +166,10 @@ type Input = TsmeInput
 function missing(fields: readonly QualificationField[]): { missingFields: string[]; explanation: Bilingual } {
   return {
     missingFields: [...fields],
-    explanation: {
+    explanation: lazyBilingual(() => ({
       zh: `数据不足：缺少${fields.map((f) => nameField(f)).join('、')}。`,
       en: `Insufficient data: missing ${fields.join(', ')}.`,
-    },
+    })),
   }
 }
 
@@ -220,10 +222,10 @@ function accountingCondition(input: Input): ConditionTrace {
     const reason = input.taxCollectionMethod === 'deemed' ? '实行核定征收' : '会计核算不健全'
     return conditionTrace(base, {
       status: 'fail',
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `${reason}，不满足2022年评价条件（一）。`,
         en: 'Deemed tax collection or unsound accounting: fails 2022 condition (1).',
-      },
+      })),
     })
   }
   const absent = nullFields(input, ['accountingSound', 'taxCollectionMethod'])
@@ -237,10 +239,10 @@ function accountingCondition(input: Input): ConditionTrace {
   }
   return conditionTrace(base, {
     status: 'pass',
-    explanation: {
+    explanation: lazyBilingual(() => ({
       zh: '会计核算健全、查账征收、能准确归集研发费用，满足2022年评价条件（一）。',
       en: 'Sound accounting, audit-based tax collection: meets 2022 condition (1).',
-    },
+    })),
   })
 }
 
@@ -273,10 +275,10 @@ function upperLimitCondition(
     return conditionTrace(base, {
       status: 'pass',
       value: shown,
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `${label} ${shown} ${unit} ≤ ${limit} ${unit}。`,
         en: `${field} ${shown} ≤ ${limit}.`,
-      },
+      })),
     })
   }
   const excess = subtract(fractionFromNumber(value), fraction(limit))
@@ -285,10 +287,10 @@ function upperLimitCondition(
     status: 'fail',
     value: shown,
     gap: { amount: gap.amount, unit, text: `超过上限 ${gap.text} ${unit}` },
-    explanation: {
+    explanation: lazyBilingual(() => ({
       zh: `${label} ${shown} ${unit}，超过 ${limitText}上限 ${gap.text} ${unit}。`,
       en: `${field} ${shown} exceeds the limit ${limit} by ${gap.text}.`,
-    },
+    })),
   })
 }
 
@@ -326,10 +328,10 @@ function industryCondition(input: Input): ConditionTrace {
     }
     return conditionTrace(base, {
       status: 'fail',
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `所在行业属于${reasons.join('，且属于')}。`,
         en: 'The industry is restricted/eliminated or excluded from the R&D super deduction (财税〔2015〕119号).',
-      },
+      })),
     })
   }
   const absent: QualificationField[] = []
@@ -345,10 +347,10 @@ function industryCondition(input: Input): ConditionTrace {
   }
   return conditionTrace(base, {
     status: 'pass',
-    explanation: {
+    explanation: lazyBilingual(() => ({
       zh: '所在行业不属于限制类、淘汰类及研发费用加计扣除负面清单行业。',
       en: 'The industry is neither restricted/eliminated nor excluded from the R&D super deduction.',
-    },
+    })),
   })
 }
 
@@ -390,7 +392,10 @@ function scoreTechStaff(input: Input): ScoredIndicator {
         label,
         band: { min: 0, max },
         judgement: false,
-        explanation: { zh: `${note}。`, en: `Insufficient data: tech staff indicator 0–${max}.` },
+        explanation: lazyBilingual(() => ({
+          zh: `${note}。`,
+          en: `Insufficient data: tech staff indicator 0–${max}.`,
+        })),
       },
       missingFields: fields,
       missingNote: note,
@@ -425,10 +430,10 @@ function scoreTechStaff(input: Input): ScoredIndicator {
       value: `${r}%`,
       judgement: false,
       gap,
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `科技人员 ${tText}/${nText} = ${r}%，${row.tier}档，得 ${row.points} 分${gapText}。`,
         en: `Tech staff ${tText}/${nText} = ${r}%, tier ${row.tier}, ${row.points} points.`,
-      },
+      })),
     },
     missingFields: [],
     interpretations: [],
@@ -505,7 +510,10 @@ function scoreRd(input: Input): ScoredIndicator {
         label,
         band: { min: 0, max },
         judgement: false,
-        explanation: { zh: `${note}。`, en: `Insufficient data: R&D indicator 0–${max}.` },
+        explanation: lazyBilingual(() => ({
+          zh: `${note}。`,
+          en: `Insufficient data: R&D indicator 0–${max}.`,
+        })),
       },
       missingFields: ['rdExpenseWanYuan'],
       missingNote: note,
@@ -552,10 +560,10 @@ function scoreRd(input: Input): ScoredIndicator {
         label,
         band: { min: knownMin, max },
         judgement: false,
-        explanation: {
+        explanation: lazyBilingual(() => ({
           zh: `${[...parts, note].join('；')}；${label} ${knownMin}–${max} 分。`,
           en: `Insufficient data (${absent.join(', ')}): R&D indicator ${knownMin}–${max}.`,
-        },
+        })),
       },
       missingFields: absent,
       missingNote: note,
@@ -582,10 +590,10 @@ function scoreRd(input: Input): ScoredIndicator {
       value: chosen.ratioText,
       judgement: false,
       gap,
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `${parts.join('；')}；取 ${chosen.ordinal} ${chosen.name}口径，得 ${points} 分${gapText}。`,
         en: `R&D/sales ${bySales.points} points, R&D/cost ${byCost.points} points; the higher counts: ${points}.`,
-      },
+      })),
     },
     missingFields: [],
     interpretations,
@@ -604,7 +612,10 @@ function scoreIp(input: Input): ScoredIndicator {
         label,
         band: { min: 0, max },
         judgement: false,
-        explanation: { zh: `${note}。`, en: `Insufficient data: IP indicator 0–${max}.` },
+        explanation: lazyBilingual(() => ({
+          zh: `${note}。`,
+          en: `Insufficient data: IP indicator 0–${max}.`,
+        })),
       },
       missingFields: ['ipList'],
       missingNote: note,
@@ -651,10 +662,10 @@ function scoreIp(input: Input): ScoredIndicator {
       value: `Ⅰ类 ${classI} 项、Ⅱ类 ${classII} 项`,
       judgement: false,
       gap,
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `有效、与主要产品相关且无争议的Ⅰ类 ${classI} 项、Ⅱ类 ${classII} 项，${row.tier}档，得 ${row.points} 分${excludedText}${gapText}。`,
         en: `Counted IP: class I ${classI}, class II ${classII}; tier ${row.tier}, ${row.points} points; ${excluded.length} item(s) not counted.`,
-      },
+      })),
     },
     missingFields: [],
     interpretations: countsDefensePatent ? ['I-IP-DEFENSE'] : [],
@@ -662,18 +673,18 @@ function scoreIp(input: Input): ScoredIndicator {
 }
 
 function scoreCondition(band: Band, indicators: readonly ScoredIndicator[]): ConditionTrace {
-  const missingFields = indicators.flatMap((i) => i.missingFields)
+  const missingFields: string[] = []
+  const inputs: ConditionTrace['inputs'] = {}
+  for (const { trace, missingFields: missing } of indicators) {
+    missingFields.push(...missing)
+    inputs[trace.label] = trace.band.min === trace.band.max ? trace.band.min : bandText(trace.band)
+  }
   const status = statusOfBand(band, RULES.passScore, missingFields)
-  const scoreText = band.min === band.max ? `${band.min}` : `${band.min}–${band.max}`
+  const scoreText = bandText(band)
   const base = {
     id: C.score.id,
     basis: C.score.basis,
-    inputs: Object.fromEntries(
-      indicators.map((i) => [
-        i.trace.label,
-        i.trace.band.min === i.trace.band.max ? i.trace.band.min : `${i.trace.band.min}–${i.trace.band.max}`,
-      ]),
-    ),
+    inputs,
     formula: '科技人员指标 + 研发投入指标 + 科技成果指标',
     value: `${scoreText} 分`,
     threshold: `≥ ${RULES.passScore} 分`,
@@ -682,34 +693,48 @@ function scoreCondition(band: Band, indicators: readonly ScoredIndicator[]): Con
   if (status === 'pass') {
     return conditionTrace(base, {
       status,
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `综合得分 ${scoreText} 分 ≥ ${RULES.passScore} 分。`,
         en: `Total score ${scoreText} ≥ ${RULES.passScore}.`,
-      },
+      })),
     })
   }
   if (status === 'fail') {
     const shortBy = RULES.passScore - band.max
-    const zh =
-      band.min === band.max
-        ? `综合得分 ${band.max} 分，低于 ${RULES.passScore} 分，差 ${shortBy} 分。`
-        : `综合得分最高 ${band.max} 分，低于 ${RULES.passScore} 分，差 ${shortBy} 分。`
     return conditionTrace(base, {
       status,
       gap: { amount: shortBy, unit: '分', text: `差 ${shortBy} 分` },
-      explanation: { zh, en: `Total score ${scoreText} < ${RULES.passScore}, short by ${shortBy}.` },
+      explanation: lazyBilingual(() => ({
+        zh:
+          band.min === band.max
+            ? `综合得分 ${band.max} 分，低于 ${RULES.passScore} 分，差 ${shortBy} 分。`
+            : `综合得分最高 ${band.max} 分，低于 ${RULES.passScore} 分，差 ${shortBy} 分。`,
+        en: `Total score ${scoreText} < ${RULES.passScore}, short by ${shortBy}.`,
+      })),
     })
   }
-  const notes = indicators.flatMap((i) =>
-    i.missingNote === undefined ? [] : [i.missingNote.replace(/^数据不足：/, '')],
-  )
   return conditionTrace(base, {
     status,
     missingFields,
-    explanation: {
+    explanation: openScoreText(indicators, missingFields, band),
+  })
+}
+
+// Built outside `scoreCondition` so that its other texts, which a screening may keep for many enterprises, do not
+// hold on to the indicators (a closure keeps every variable of its function that any closure there reads).
+function openScoreText(
+  indicators: readonly ScoredIndicator[],
+  missingFields: string[],
+  band: Band,
+): Bilingual {
+  return lazyBilingual(() => {
+    const notes = indicators.flatMap((i) =>
+      i.missingNote === undefined ? [] : [i.missingNote.replace(/^数据不足：/, '')],
+    )
+    return {
       zh: `数据不足：${notes.join('；')}；综合得分区间 ${band.min}–${band.max} 分，跨越 ${RULES.passScore} 分。`,
       en: `Insufficient data (${missingFields.join(', ')}): total score ${band.min}–${band.max} straddles ${RULES.passScore}.`,
-    },
+    }
   })
 }
 
@@ -723,23 +748,26 @@ function techStaffNonzeroCondition(techStaff: ScoredIndicator, input: Input): Co
     value: techStaff.trace.value,
     threshold: '≥ 10%（科技人员指标得分不为 0）',
   }
+  // The texts read plain values, not `techStaff`, so a kept condition does not keep the indicator.
+  const share = techStaff.trace.value
   if (band.min !== band.max) {
+    const note = techStaff.missingNote
     return conditionTrace(base, {
       status: 'insufficient-data',
       missingFields: techStaff.missingFields,
-      explanation: {
-        zh: `${techStaff.missingNote}，无法判断科技人员指标是否为 0 分。`,
+      explanation: lazyBilingual(() => ({
+        zh: `${note}，无法判断科技人员指标是否为 0 分。`,
         en: 'Insufficient data: cannot tell whether the tech staff indicator is 0.',
-      },
+      })),
     })
   }
   if (band.min > 0) {
     return conditionTrace(base, {
       status: 'pass',
-      explanation: {
+      explanation: lazyBilingual(() => ({
         zh: `科技人员指标得分 ${band.min} 分，不为 0。`,
         en: `Tech staff indicator ${band.min} points, not 0.`,
-      },
+      })),
     })
   }
   const t = fractionFromNumber(input.techStaffCount!)
@@ -749,10 +777,10 @@ function techStaffNonzeroCondition(techStaff: ScoredIndicator, input: Input): Co
   return conditionTrace(base, {
     status: 'fail',
     gap: { amount: needed.amount, unit: '人', text: `需再增加科技人员 ${needed.text} 人（职工总数不变）` },
-    explanation: {
-      zh: `科技人员占比 ${techStaff.trace.value} < 10%，科技人员指标为 0 分；需再增加科技人员 ${needed.text} 人（职工总数不变）。`,
-      en: `Tech staff share ${techStaff.trace.value} < 10%: the tech staff indicator is 0; add ${needed.text} tech staff.`,
-    },
+    explanation: lazyBilingual(() => ({
+      zh: `科技人员占比 ${share} < 10%，科技人员指标为 0 分；需再增加科技人员 ${needed.text} 人（职工总数不变）。`,
+      en: `Tech staff share ${share} < 10%: the tech staff indicator is 0; add ${needed.text} tech staff.`,
+    })),
   })
 }
 
@@ -770,13 +798,33 @@ function combineRoute(id: RouteId, checks: readonly RouteCheck[], none: string):
     : checks.some((c) => c.status === 'unknown')
       ? 'unknown'
       : 'unmet'
-  const shown = status === 'unmet' ? checks : checks.filter((c) => c.status === status)
-  const zh = checks.length === 0 ? none : shown.map((c) => c.zh).join('；')
   return {
     id,
     status,
-    explanation: { zh: zh.endsWith('。') ? zh : `${zh}。`, en: `Route ${id}: ${status}.` },
+    explanation: lazyBilingual(() => {
+      const shown = status === 'unmet' ? checks : checks.filter((c) => c.status === status)
+      const zh = checks.length === 0 ? none : shown.map((c) => c.zh).join('；')
+      return { zh: zh.endsWith('。') ? zh : `${zh}。`, en: `Route ${id}: ${status}.` }
+    }),
   }
+}
+
+const INSTITUTION_LEVEL_NAMES: Readonly<Record<string, string>> = {
+  national: '国家级',
+  provincial: '省级',
+  ministerial: '部级',
+  municipal: '市级',
+  county: '区县级',
+  other: '其他级别',
+}
+
+const STANDARD_LEVEL_NAMES: Readonly<Record<string, string>> = {
+  international: '国际标准',
+  national: '国家标准',
+  industry: '行业标准',
+  local: '地方标准',
+  group: '团体标准',
+  enterprise: '企业标准',
 }
 
 /** Y−4 … Y inside, Y−5 undecided, otherwise outside (I-TSME-5Y). */
@@ -819,16 +867,8 @@ function evaluateRoutes(input: Input): { routes: RouteTrace[]; interpretations: 
     }
   })
 
-  const levelNames: Record<string, string> = {
-    national: '国家级',
-    provincial: '省级',
-    ministerial: '部级',
-    municipal: '市级',
-    county: '区县级',
-    other: '其他级别',
-  }
   const institutions = (input.rdInstitutions ?? []).map((institution): RouteCheck => {
-    const level = levelNames[institution.level]!
+    const level = INSTITUTION_LEVEL_NAMES[institution.level]!
     if (!(RULES.qualifyingInstitutionLevels as readonly string[]).includes(institution.level)) {
       return { status: 'unmet', zh: `${level}机构不属于省部级以上` }
     }
@@ -841,17 +881,9 @@ function evaluateRoutes(input: Input): { routes: RouteTrace[]; interpretations: 
     return { status: 'met', zh: `拥有经认定的${level}研发机构，可直接确认（第八条（三））` }
   })
 
-  const standardNames: Record<string, string> = {
-    international: '国际标准',
-    national: '国家标准',
-    industry: '行业标准',
-    local: '地方标准',
-    group: '团体标准',
-    enterprise: '企业标准',
-  }
   const standards = (input.ledStandards ?? []).map((standard): RouteCheck => {
     interpretations.push('I-TSME-5Y')
-    const name = standardNames[standard.level]!
+    const name = STANDARD_LEVEL_NAMES[standard.level]!
     if (!(RULES.qualifyingStandardLevels as readonly string[]).includes(standard.level)) {
       return { status: 'unmet', zh: `${name}不属于国际、国家、行业标准` }
     }
@@ -994,12 +1026,14 @@ export function evaluateTsme2022(input: Input): Verdict {
     interpretations,
     summary: { zh: '', en: '' },
   }
-  verdict.summary = summarize(verdict, {
-    articles: TSME_2022_ARTICLES,
-    highlights: [C.score.id, C.techStaffNonzero.id],
-    scoreConditionId: C.score.id,
-    scoreLabel: '综合得分',
-    metRoute: verdictRoute === 'score' ? null : (routes.find((r) => r.id === firstMet) ?? null),
-  })
+  verdict.summary = lazyBilingual(() =>
+    summarize(verdict, {
+      articles: TSME_2022_ARTICLES,
+      highlights: [C.score.id, C.techStaffNonzero.id],
+      scoreConditionId: C.score.id,
+      scoreLabel: '综合得分',
+      metRoute: verdictRoute === 'score' ? null : (routes.find((r) => r.id === firstMet) ?? null),
+    }),
+  )
   return verdict
 }
