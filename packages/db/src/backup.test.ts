@@ -182,17 +182,15 @@ async function fillRegisters(handle: DatabaseHandle, userId: string): Promise<vo
       createdByName: '测试',
     })
     .returning()
-  await handle.db
-    .insert(registerImportRows)
-    .values({
-      importId: batch!.id,
-      rowNumber: 2,
-      cells: ['测试'],
-      values: { name: '测试' },
-      record,
-      outcome: 'review',
-      probability: 0.6,
-    })
+  await handle.db.insert(registerImportRows).values({
+    importId: batch!.id,
+    rowNumber: 2,
+    cells: ['测试'],
+    values: { name: '测试' },
+    record,
+    outcome: 'review',
+    probability: 0.6,
+  })
   const [item] = await handle.db
     .insert(registerReviewItems)
     .values({
@@ -209,16 +207,14 @@ async function fillRegisters(handle: DatabaseHandle, userId: string): Promise<vo
       scopePath: '/',
     })
     .returning()
-  await handle.db
-    .insert(registerLinkDecisions)
-    .values({
-      recordKey: '测试|',
-      enterpriseId: first!.id,
-      judgement: 'POSITIVE',
-      reviewItemId: item!.id,
-      userId,
-      userName: '测试',
-    })
+  await handle.db.insert(registerLinkDecisions).values({
+    recordKey: '测试|',
+    enterpriseId: first!.id,
+    judgement: 'POSITIVE',
+    reviewItemId: item!.id,
+    userId,
+    userName: '测试',
+  })
   await handle.db
     .insert(registerImportMappings)
     .values({ listType: 'tsme', mapping: { name: '企业名称' }, updatedByName: '测试' })
