@@ -234,7 +234,11 @@ async function canonicalOf(id: string): Promise<string> {
   return rows[0]!.canonical_id
 }
 
-type Page = { items: { id: string; name: string; [key: string]: unknown }[]; total: number; rdExpenseYear?: number | null }
+type Page = {
+  items: { id: string; name: string; [key: string]: unknown }[]
+  total: number
+  rdExpenseYear?: number | null
+}
 const list = async (client: TestClient, query: string) => {
   const response = await client.get(`${BASE}?q=${encodeURIComponent(TOKEN)}&${query}`)
   expect(response.statusCode, response.body).toBe(200)
