@@ -37,7 +37,8 @@ const YEAR_MAX = 2100
 /** Query-string booleans arrive as text. */
 const QueryBoolean = z.enum(['true', 'false'], { error: '应为 true 或 false' }).transform((v) => v === 'true')
 
-export const ENTERPRISE_SORTS = ['name', 'foundedOn', 'rdExpense', 'ipCount'] as const
+/** 研发费用 sorts by the figure of one data year (`rdExpenseYear`, default the latest year of the register). */
+export const ENTERPRISE_SORTS = ['name', 'foundedOn', 'rdExpense'] as const
 export type EnterpriseSort = (typeof ENTERPRISE_SORTS)[number]
 
 /** GB/T 4754 门类 letter or the first 1–4 digits of a code: matches every code starting with it. */
@@ -58,6 +59,8 @@ const enterpriseFilterFields = {
   qualificationOn: IsoDate.optional(),
   qualificationYear: z.coerce.number().int().min(YEAR_MIN).max(YEAR_MAX).optional(),
   isSynthetic: QueryBoolean.optional(),
+  /** The data year whose 研发费用 the `rdExpense` sort reads; default the latest year of the register. */
+  rdExpenseYear: z.coerce.number().int().min(YEAR_MIN).max(YEAR_MAX).optional(),
   sort: z.enum(ENTERPRISE_SORTS, { error: '排序字段不正确' }).default('name'),
   order: z.enum(['asc', 'desc'], { error: '排序方向应为 asc 或 desc' }).default('asc'),
 }
@@ -99,7 +102,18 @@ export const EnterpriseListItem = z.object({
 })
 export type EnterpriseListItem = z.infer<typeof EnterpriseListItem>
 
-export const EnterprisePage = pageOf(EnterpriseListItem)
+/**
+ * A name search counts its hits only up to this many: an exact total of a common word (科技: a third of a
+ * province register) costs more than the page itself, and nobody pages through it — they narrow the search.
+ */
+export const ENTERPRISE_SEARCH_COUNT_CAP = 10_000
+
+export const EnterprisePage = pageOf(EnterpriseListItem).extend({
+  /** True when `total` is ENTERPRISE_SEARCH_COUNT_CAP and the search has more hits than that. */
+  totalIsCapped: z.boolean(),
+  /** The data year the 研发费用 sort reads (the query's, else the latest of the register); null without figures. */
+  rdExpenseYear: z.number().int().nullable(),
+})
 export type EnterprisePage = z.infer<typeof EnterprisePage>
 
 export const EnterpriseIdParams = z.strictObject({ id: uuid('企业编号') })

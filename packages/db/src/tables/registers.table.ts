@@ -97,6 +97,21 @@ export const enterprises = pgTable(
       .where(sql`(${table.canonicalId} = ${table.id}) is true`),
     index('enterprises_industry_code_idx').on(table.industryCode.op('text_pattern_ops')),
     index('enterprises_leading_industry_idx').on(table.leadingIndustry),
+    // The 主导产业 and 合成数据 filters of the list: the canonical rows by value in name order, so a page is an index
+    // walk and the count an index-only scan.
+    index('enterprises_heads_leading_name_idx')
+      .on(table.leadingIndustry, table.name, table.id)
+      .where(sql`(${table.canonicalId} = ${table.id}) is true`),
+    index('enterprises_heads_synthetic_name_idx')
+      .on(table.isSynthetic, table.name, table.id)
+      .where(sql`(${table.canonicalId} = ${table.id}) is true`),
+    // Substring search of name, 简称 and 曾用名: the distinct character bigrams of their lower-case text (SQL
+    // function enterprise_search_bigrams, migration 0006). A query's bigrams (text_bigrams) must all be present,
+    // then ilike rechecks; pg_trgm is not needed (PGlite) and would skip CJK characters under the C locale.
+    index('enterprises_search_bigrams_idx').using(
+      'gin',
+      sql`enterprise_search_bigrams(${table.name}, ${table.aliases}, ${table.formerNames})`,
+    ),
   ],
 )
 
@@ -125,7 +140,11 @@ export const enterpriseYears = pgTable(
     source: jsonb('source').$type<FactSource>().notNull(),
     ...timestamps,
   },
-  (table) => [primaryKey({ columns: [table.enterpriseId, table.year] })],
+  (table) => [
+    primaryKey({ columns: [table.enterpriseId, table.year] }),
+    // Sort by 研发费用 of one year: the page is a walk of this index.
+    index('enterprise_years_year_rd_idx').on(table.year, table.rdExpenseWanYuan, table.enterpriseId),
+  ],
 )
 
 /** 资质 with validity: "高企数 at 31 Dec" is a query over valid_from / valid_to. */
@@ -152,6 +171,11 @@ export const qualifications = pgTable(
   (table) => [
     index('qualifications_enterprise_idx').on(table.enterpriseId),
     index('qualifications_type_valid_idx').on(table.type, table.validFrom, table.validTo),
+    // Held qualifications of a type with everything their validity reads: the list filter by 资质 is an index-only
+    // scan of this index.
+    index('qualifications_held_type_idx')
+      .on(table.type, table.enterpriseId, table.validFrom, table.validTo, table.year)
+      .where(sql`${table.status} = 'held'`),
     uniqueIndex('qualifications_type_number_uq')
       .on(table.type, table.number)
       .where(sql`${table.number} is not null`),

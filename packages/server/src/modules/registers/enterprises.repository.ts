@@ -1,5 +1,10 @@
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
-import type { EnterpriseFilter, EnterpriseSort, RecordCounts } from '@kechuang/core/registers'
+import {
+  ENTERPRISE_SEARCH_COUNT_CAP,
+  type EnterpriseFilter,
+  type EnterpriseSort,
+  type RecordCounts,
+} from '@kechuang/core/registers'
 import { containsPattern, queryRows, tables, type Executor } from '@kechuang/db'
 
 const {
@@ -73,20 +78,33 @@ const inSubtree = (path: string) =>
 const WHOLE_CREDIT_CODE = /^[0-9A-Z]{18}$/
 
 /**
+ * The canonical ids of the clusters with a member row whose name, 简称 or 曾用名 contains `q` (any case). From two
+ * characters on, the GIN index enterprises_search_bigrams_idx narrows the rows to those holding every character
+ * bigram of `q` and ilike rechecks them; the expression is the one of the index (migration 0006), so the planner
+ * matches it. One character has no bigram: that search reads the register.
+ */
+export function nameSearchHits(q: string): SQL {
+  const pattern = containsPattern(q)
+  const recheck = sql`(m.name ilike ${pattern} or m.aliases::text ilike ${pattern}
+    or m.former_names::text ilike ${pattern})`
+  if ([...q].length < 2) return sql`select m.canonical_id from enterprises m where ${recheck}`
+  return sql`select m.canonical_id from enterprises m
+    where enterprise_search_bigrams(m.name, m.aliases, m.former_names) @> text_bigrams(${q}::text) and ${recheck}`
+}
+
+/**
  * Conditions on a canonical row `e`. A root scope sees the whole register (the org-unit tree has one root, and an
- * enterprise without a region belongs to no narrower scope). Name search reads every member row (aliases and 曾用名
- * as their JSON text) once and keeps the clusters with a hit: a scan of the register, see the module README.
+ * enterprise without a region belongs to no narrower scope). Filters by member rows (name search, 资质) keep the
+ * clusters with a hit.
  */
 function filterConditions(scope: EnterpriseScope, filter: ResolvedFilter, today: string): SQL[] {
   const conditions: SQL[] = [IS_CANONICAL]
   if (!scope.isRootScope) conditions.push(inSubtree(scope.scopePath))
   if (filter.q) {
     const code = filter.q.toUpperCase()
-    const pattern = containsPattern(filter.q)
     const hits = WHOLE_CREDIT_CODE.test(code)
       ? sql`select m.canonical_id from enterprises m where m.credit_code = ${code}`
-      : sql`select m.canonical_id from enterprises m
-          where m.name ilike ${pattern} or m.aliases::text ilike ${pattern} or m.former_names::text ilike ${pattern}`
+      : nameSearchHits(filter.q)
     conditions.push(sql`e.id in (${hits})`)
   }
   if (filter.regionPath) conditions.push(inSubtree(filter.regionPath))
@@ -98,6 +116,7 @@ function filterConditions(scope: EnterpriseScope, filter: ResolvedFilter, today:
       filter.qualificationYear !== undefined
         ? [`${filter.qualificationYear}-01-01`, `${filter.qualificationYear}-12-31`]
         : [filter.qualificationOn ?? today, filter.qualificationOn ?? today]
+    // Read from the partial index qualifications_held_type_idx (type, enterprise, validity; held only).
     conditions.push(sql`e.id in (
       select m.canonical_id from qualifications q join enterprises m on m.id = q.enterprise_id
       where q.type = ${filter.qualificationType} and ${heldBetween(first, last)})`)
@@ -110,48 +129,90 @@ function scopeCondition(scope: EnterpriseScope): SQL {
   return scope.isRootScope ? sql`true` : inSubtree(scope.scopePath)
 }
 
-// Latest 研发费用 of any member row; ties in a year (two rows of one enterprise) take the larger figure.
-const latestRdExpense = sql`lateral (
-  select y.rd_expense, y.year from enterprises m join enterprise_years y on y.enterprise_id = m.id
-  where m.canonical_id = e.id and y.rd_expense is not null
-  order by y.year desc, y.rd_expense desc limit 1) rd on true`
-const ipCountOf = (alias: string) =>
-  sql.raw(`(select count(*) from enterprises m join intellectual_property ip on ip.enterprise_id = m.id
-    where m.canonical_id = ${alias}.id)::int`)
+const SORT_COLUMNS = { name: 'e.name', foundedOn: 'e.founded_on' } as const
 
-// Sort keys as SQL column references: inside the page query (`e`, `rd`) and over its result (`p`, `rd`).
-const SORT_COLUMNS = {
-  inner: {
-    name: 'e.name',
-    foundedOn: 'e.founded_on',
-    rdExpense: 'rd.rd_expense',
-    ipCount: 'ip_count',
-    id: 'e.id',
-  },
-  outer: {
-    name: 'p.name',
-    foundedOn: 'p.founded_on',
-    rdExpense: 'rd.rd_expense',
-    ipCount: 'ip_count',
-    id: 'p.id',
-  },
-} as const
-
-function orderBy(
-  sort: EnterpriseSort,
-  order: 'asc' | 'desc',
-  columns: (typeof SORT_COLUMNS)['inner' | 'outer'],
-): SQL {
-  const direction = order === 'asc' ? 'asc' : 'desc'
-  // Missing values go last whatever the direction; the id makes the order total so pages never overlap.
-  const nulls = sort === 'foundedOn' || sort === 'rdExpense' ? ' nulls last' : ''
-  return sql.raw(`${columns[sort]} ${direction}${nulls}, ${columns.id} ${direction}`)
+/**
+ * The ids of one page in order, by name or founding date: a walk of a partial index of the canonical rows
+ * (enterprises_heads_*), the id making the order total so pages never overlap.
+ */
+async function pageIdsByColumn(
+  db: Executor,
+  where: SQL,
+  sort: { sort: 'name' | 'foundedOn'; order: 'asc' | 'desc' },
+  page: { limit: number; offset: number },
+): Promise<string[]> {
+  const direction = sort.order === 'asc' ? 'asc' : 'desc'
+  // Missing founding dates go last whatever the direction.
+  const nulls = sort.sort === 'foundedOn' ? ' nulls last' : ''
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select e.id from enterprises e where ${where}
+      order by ${sql.raw(`${SORT_COLUMNS[sort.sort]} ${direction}${nulls}, e.id ${direction}`)}
+      limit ${page.limit} offset ${page.offset}`,
+  )
+  return rows.map((r) => r.id)
 }
 
 /**
- * One page of canonical rows with what a list row shows. The filter and sort run on the canonical rows with
- * partial indexes (`canonical_id = id`); the per-row figures are computed for the page only, except the sort keys
- * 研发费用 and IP count, which have to be computed for every filtered row.
+ * The ids of one page by 研发费用 of data year `year`: first the enterprises with a figure that year, by it, as a
+ * walk of enterprise_years_year_rd_idx (an enterprise of several member rows takes the largest figure, its row
+ * stands for it), then those without, by id. The order is total, so pages never overlap.
+ */
+async function pageIdsByRdExpense(
+  db: Executor,
+  where: SQL,
+  year: number,
+  order: 'asc' | 'desc',
+  page: { limit: number; offset: number },
+): Promise<string[]> {
+  const direction = sql.raw(order === 'asc' ? 'asc' : 'desc')
+  const withFigure = sql`from enterprise_years y
+    join enterprises m on m.id = y.enterprise_id
+    join enterprises e on e.id = m.canonical_id
+    where y.year = ${year} and y.rd_expense is not null and ${where}
+      and not exists (
+        select 1 from enterprises m2 join enterprise_years y2 on y2.enterprise_id = m2.id
+        where m2.canonical_id = m.canonical_id and m2.id <> m.id and y2.year = ${year}
+          and (y2.rd_expense > y.rd_expense or (y2.rd_expense = y.rd_expense and m2.id > m.id)))`
+  const ranked = await queryRows<{ id: string }>(
+    db,
+    sql`select e.id ${withFigure}
+      order by y.rd_expense ${direction}, y.enterprise_id ${direction}
+      limit ${page.limit} offset ${page.offset}`,
+  )
+  const ids = ranked.map((r) => r.id)
+  if (ids.length === page.limit) return ids
+  // The page reaches past the enterprises with a figure: how many there are places the rest.
+  let withFigureCount = page.offset + ids.length
+  if (ids.length === 0 && page.offset > 0) {
+    const counted = await queryRows<{ n: number }>(db, sql`select count(*)::int as n ${withFigure}`)
+    withFigureCount = counted[0]?.n ?? 0
+  }
+  const rest = await queryRows<{ id: string }>(
+    db,
+    sql`select e.id from enterprises e where ${where}
+        and not exists (
+          select 1 from enterprises m join enterprise_years y on y.enterprise_id = m.id
+          where m.canonical_id = e.id and y.year = ${year} and y.rd_expense is not null)
+      order by e.id ${direction}
+      limit ${page.limit - ids.length} offset ${Math.max(0, page.offset - withFigureCount)}`,
+  )
+  return [...ids, ...rest.map((r) => r.id)]
+}
+
+/** The latest data year of the register (enterprise_years_year_rd_idx answers), null when it has none. */
+export async function latestDataYear(db: Executor): Promise<number | null> {
+  const rows = await queryRows<{ year: number | null }>(
+    db,
+    sql`select max(year)::int as year from enterprise_years`,
+  )
+  return rows[0]?.year ?? null
+}
+
+/**
+ * One page of canonical rows with what a list row shows. The filter and sort pick the page's ids from indexes
+ * (see pageIdsByColumn, pageIdsByRdExpense); the per-row figures are computed for the page only. 研发费用 sorts by
+ * the figure of one data year, `rdExpenseYear` (the filter's, else the latest year of the register).
  */
 export async function listEnterprises(
   db: Executor,
@@ -160,46 +221,65 @@ export async function listEnterprises(
   sort: { sort: EnterpriseSort; order: 'asc' | 'desc' },
   page: { limit: number; offset: number },
   today: string,
-): Promise<{ rows: ListRow[]; total: number }> {
+): Promise<{ rows: ListRow[]; total: number; totalIsCapped: boolean; rdExpenseYear: number | null }> {
   const where = sql.join(filterConditions(scope, filter, today), sql` and `)
-  const needsRd = sort.sort === 'rdExpense'
-  const needsIp = sort.sort === 'ipCount'
-  const rows = await queryRows<ListRow>(
+  const rdExpenseYear = filter.rdExpenseYear ?? (await latestDataYear(db))
+  // A name search stops counting after the cap (see ENTERPRISE_SEARCH_COUNT_CAP); other filters count exactly.
+  const cap = filter.q ? ENTERPRISE_SEARCH_COUNT_CAP : null
+  const countFiltered = async () => {
+    const counted = await queryRows<{ total: number }>(
+      db,
+      cap === null
+        ? sql`select count(*)::int as total from enterprises e where ${where}`
+        : sql`select count(*)::int as total from (select 1 from enterprises e where ${where} limit ${cap + 1}) hits`,
+    )
+    return counted[0]?.total ?? 0
+  }
+  // The count runs beside the page (on its own pooled connection on PostgreSQL): a filter's hits are read twice
+  // but at the same time. (One statement with `count(*) over ()` led the planner into a nested loop over the whole
+  // register for a common search word.)
+  const readPage = async (): Promise<ListRow[]> => {
+    const ids =
+      sort.sort === 'rdExpense' && rdExpenseYear !== null
+        ? await pageIdsByRdExpense(db, where, rdExpenseYear, sort.order, page)
+        : await pageIdsByColumn(
+            db,
+            where,
+            { sort: sort.sort === 'rdExpense' ? 'name' : sort.sort, order: sort.order },
+            page,
+          )
+    return readListRows(db, ids, today)
+  }
+  const [rows, counted] = await Promise.all([readPage(), countFiltered()])
+  const totalIsCapped = cap !== null && counted > cap
+  return { rows, total: totalIsCapped ? cap : counted, totalIsCapped, rdExpenseYear }
+}
+
+/** What the list shows of the canonical rows `ids`, in that order; the figures computed for these rows only. */
+async function readListRows(db: Executor, ids: readonly string[], today: string): Promise<ListRow[]> {
+  if (ids.length === 0) return []
+  return queryRows<ListRow>(
     db,
     sql`
-      with page as (
-        select e.id, e.name, e.credit_code, e.industry_code, e.industry_text, e.leading_industry,
-          e.founded_on::text as founded_on, e.is_synthetic, e.region_org_unit_id
-          ${needsRd ? sql`, rd.rd_expense` : sql``}
-          ${needsIp ? sql`, ${ipCountOf('e')} as ip_count` : sql``}
-        from enterprises e
-        ${needsRd ? sql`left join ${latestRdExpense}` : sql``}
-        where ${where}
-        order by ${orderBy(sort.sort, sort.order, SORT_COLUMNS.inner)}
-        limit ${page.limit} offset ${page.offset}
-      )
-      select p.id, p.name, p.credit_code, p.industry_code, p.industry_text, p.leading_industry, p.founded_on,
-        p.is_synthetic, o.name as region_name, rd.rd_expense, rd.year as rd_year,
-        ${ipCountOf('p')} as ip_count,
+      select p.id, p.name, p.credit_code, p.industry_code, p.industry_text, p.leading_industry,
+        p.founded_on::text as founded_on, p.is_synthetic, o.name as region_name, rd.rd_expense, rd.year as rd_year,
+        (select count(*) from enterprises m join intellectual_property ip on ip.enterprise_id = m.id
+          where m.canonical_id = p.id)::int as ip_count,
         (select count(distinct pp.platform_id) from enterprises m
           join platform_participants pp on pp.enterprise_id = m.id where m.canonical_id = p.id)::int as platform_count,
         (select count(*) from enterprises m where m.canonical_id = p.id)::int as member_count,
         (select coalesce(array_agg(distinct q.type), '{}') from enterprises m
           join qualifications q on q.enterprise_id = m.id
           where m.canonical_id = p.id and ${heldBetween(today, today)}) as current_qualifications
-      from page p
+      from unnest(${`{${ids.join(',')}}`}::uuid[]) with ordinality as k(id, ord)
+      join enterprises p on p.id = k.id
       left join org_units o on o.id = p.region_org_unit_id
       left join lateral (
         select y.rd_expense, y.year from enterprises m join enterprise_years y on y.enterprise_id = m.id
         where m.canonical_id = p.id and y.rd_expense is not null
         order by y.year desc, y.rd_expense desc limit 1) rd on true
-      order by ${orderBy(sort.sort, sort.order, SORT_COLUMNS.outer)}`,
+      order by k.ord`,
   )
-  const counted = await queryRows<{ total: number }>(
-    db,
-    sql`select count(*)::int as total from enterprises e where ${where}`,
-  )
-  return { rows, total: counted[0]?.total ?? 0 }
 }
 
 export interface HeadRow {

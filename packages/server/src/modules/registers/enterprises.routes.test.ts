@@ -280,6 +280,13 @@ describe('GET /registers/enterprises', () => {
     // A member row's name finds its enterprise.
     const byMember = await admin.get(`${BASE}?q=${encodeURIComponent('大冶特殊钢')}`)
     expect((byMember.json() as Page).items.map((i) => i.id)).toEqual([await canonicalOf(steel)])
+    // Any substring from two characters (the bigram index, then a recheck); one character reads the register.
+    const byPart = await admin.get(`${BASE}?q=${encodeURIComponent('名铜材')}`)
+    expect((byPart.json() as Page).items.map((i) => i.id)).toEqual([copper])
+    const byOneCharacter = await admin.get(`${BASE}?q=${encodeURIComponent('铜')}&pageSize=100`)
+    expect((byOneCharacter.json() as Page).items.map((i) => i.id)).toContain(copper)
+    const bigramsOnly = await admin.get(`${BASE}?q=${encodeURIComponent('铜材铜名')}`)
+    expect((bigramsOnly.json() as Page).total).toBe(0)
   })
 
   it('filters by region subtree, industry prefix, qualification on a date or in a year, and synthetic flag', async () => {
@@ -577,7 +584,18 @@ describe('GET /registers/enterprises/export.xlsx', () => {
     expect(response.statusCode).toBe(422)
     expect(response.json()).toMatchObject({
       code: 'EXPORT_TOO_LARGE',
-      message: '符合条件的企业有 10006 家，超过单次导出上限 10000 家，请缩小筛选范围后再导出',
+      message: '符合条件的企业超过 10000 家，超过单次导出上限 10000 家，请缩小筛选范围后再导出',
     })
+    // Filtered without a name search, the same enterprises are counted exactly.
+    const byTown = await admin.get(`${BASE}/export.xlsx?regionOrgUnitId=${townId}`)
+    expect(byTown.json()).toMatchObject({ code: 'EXPORT_TOO_LARGE', details: { total: expect.any(Number) } })
+    expect((byTown.json() as { details: { total: number } }).details.total).toBeGreaterThanOrEqual(10_001)
+  })
+
+  it('counts a name search only up to the cap and says so', async () => {
+    const broad = await admin.get(`${BASE}?q=${encodeURIComponent(TOKEN)}`)
+    expect(broad.json()).toMatchObject({ total: 10_000, totalIsCapped: true })
+    const narrow = await admin.get(`${BASE}?q=${encodeURIComponent(`大冶特钢${TOKEN}`)}`)
+    expect(narrow.json()).toMatchObject({ total: 1, totalIsCapped: false })
   })
 })

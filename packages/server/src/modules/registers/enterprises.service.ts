@@ -138,7 +138,7 @@ export function createEnterprisesService({
     async list(actor, query) {
       const { page, pageSize, sort, order, ...filter } = query
       const resolved = await resolveFilter(actor, { ...filter, sort, order })
-      const { rows, total, rdExpenseYear } = await listEnterprises(
+      const { rows, total, totalIsCapped, rdExpenseYear } = await listEnterprises(
         db,
         scopeOf(actor),
         resolved,
@@ -146,12 +146,12 @@ export function createEnterprisesService({
         { limit: pageSize, offset: pageOffset({ page, pageSize }) },
         todayInChina(),
       )
-      return { items: rows.map(toListItem), total, page, pageSize, rdExpenseYear }
+      return { items: rows.map(toListItem), total, totalIsCapped, page, pageSize, rdExpenseYear }
     },
 
     async exportWorkbook(actor, filter) {
       const resolved = await resolveFilter(actor, filter)
-      const { rows, total } = await listEnterprises(
+      const { rows, total, totalIsCapped } = await listEnterprises(
         db,
         scopeOf(actor),
         resolved,
@@ -159,10 +159,11 @@ export function createEnterprisesService({
         { limit: ENTERPRISE_EXPORT_MAX_ROWS, offset: 0 },
         todayInChina(),
       )
-      if (total > ENTERPRISE_EXPORT_MAX_ROWS) {
+      if (totalIsCapped || total > ENTERPRISE_EXPORT_MAX_ROWS) {
+        const count = totalIsCapped ? `超过 ${total}` : `有 ${total}`
         throw enterpriseErrors.EXPORT_TOO_LARGE(
           { total, maxRows: ENTERPRISE_EXPORT_MAX_ROWS },
-          `符合条件的企业有 ${total} 家，超过单次导出上限 ${ENTERPRISE_EXPORT_MAX_ROWS} 家，请缩小筛选范围后再导出`,
+          `符合条件的企业${count} 家，超过单次导出上限 ${ENTERPRISE_EXPORT_MAX_ROWS} 家，请缩小筛选范围后再导出`,
         )
       }
       return {

@@ -16,6 +16,7 @@ export const enterprisesMessages = {
   exporting: '正在导出…',
   exportTooLarge: '符合条件的企业有 {total} 家，超过单次导出上限 {max} 家，请缩小筛选范围后再导出',
   synthetic: '合成数据',
+  totalCapped: '超过 {total} 条，请输入更完整的名称缩小范围',
   columns: {
     name: '企业名称',
     creditCode: '统一社会信用代码',
@@ -28,6 +29,7 @@ export const enterprisesMessages = {
     foundedOn: '成立日期',
   },
   rdExpenseYear: '{year} 年',
+  rdExpenseSortYear: '（按 {year} 年排序）',
   memberCount: '{count} 条记录',
   profile: {
     back: '返回企业库',

@@ -63,7 +63,7 @@ export function sortFromTable(
   field: unknown,
   order: 'ascend' | 'descend' | null | undefined,
 ): Pick<EnterpriseListState, 'sort' | 'order'> {
-  const sortable: readonly EnterpriseSort[] = ['name', 'foundedOn', 'rdExpense', 'ipCount']
+  const sortable: readonly EnterpriseSort[] = ['name', 'foundedOn', 'rdExpense']
   if (!order || !sortable.includes(field as EnterpriseSort)) return { sort: 'name', order: 'asc' }
   return { sort: field as EnterpriseSort, order: order === 'ascend' ? 'asc' : 'desc' }
 }

@@ -112,8 +112,6 @@ export function EnterpriseListPage() {
       title: t('enterprises.columns.ipCount'),
       key: 'ipCount',
       align: 'end',
-      sorter: true,
-      sortOrder: sortOrderOf('ipCount'),
       render: (_, row) => row.ipCount,
     },
     {
@@ -123,7 +121,11 @@ export function EnterpriseListPage() {
       render: (_, row) => row.platformCount,
     },
     {
-      title: t('enterprises.columns.rdExpense'),
+      // The sort reads one data year's figure; the title says which.
+      title:
+        state.sort === 'rdExpense' && data?.rdExpenseYear
+          ? `${t('enterprises.columns.rdExpense')} ${t('enterprises.rdExpenseSortYear', { year: data.rdExpenseYear })}`
+          : t('enterprises.columns.rdExpense'),
       key: 'rdExpense',
       align: 'end',
       sorter: true,
@@ -243,7 +245,8 @@ export function EnterpriseListPage() {
             total: data?.total ?? 0,
             showSizeChanger: true,
             simple: isMobile,
-            showTotal: (total) => t('common.total', { total }),
+            showTotal: (total) =>
+              data?.totalIsCapped ? t('enterprises.totalCapped', { total }) : t('common.total', { total }),
             onChange: (page, pageSize) => update({ ...state, page, pageSize }),
           }}
         />
