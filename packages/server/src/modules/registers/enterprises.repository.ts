@@ -221,11 +221,13 @@ export async function listEnterprises(
   sort: { sort: EnterpriseSort; order: 'asc' | 'desc' },
   page: { limit: number; offset: number },
   today: string,
+  options: { exactTotal?: boolean } = {},
 ): Promise<{ rows: ListRow[]; total: number; totalIsCapped: boolean; rdExpenseYear: number | null }> {
   const where = sql.join(filterConditions(scope, filter, today), sql` and `)
   const rdExpenseYear = filter.rdExpenseYear ?? (await latestDataYear(db))
-  // A name search stops counting after the cap (see ENTERPRISE_SEARCH_COUNT_CAP); other filters count exactly.
-  const cap = filter.q ? ENTERPRISE_SEARCH_COUNT_CAP : null
+  // A name search stops counting after the cap (see ENTERPRISE_SEARCH_COUNT_CAP) unless the caller needs the exact
+  // figure (the export's size check); other filters count exactly.
+  const cap = filter.q && !options.exactTotal ? ENTERPRISE_SEARCH_COUNT_CAP : null
   const countFiltered = async () => {
     const counted = await queryRows<{ total: number }>(
       db,

@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { computeCreditCodeCheckCharacter, type FactSource } from '@kechuang/core/registers'
+import {
+  ENTERPRISE_SEARCH_COUNT_CAP,
+  computeCreditCodeCheckCharacter,
+  type FactSource,
+} from '@kechuang/core/registers'
 import { queryRows, tables, type Database } from '@kechuang/db'
 import { createTestApp, createUserAndLogin, type TestApp, type TestClient } from '../../test-helpers/index'
 
@@ -584,7 +588,7 @@ describe('GET /registers/enterprises/export.xlsx', () => {
     expect(response.statusCode).toBe(422)
     expect(response.json()).toMatchObject({
       code: 'EXPORT_TOO_LARGE',
-      message: '符合条件的企业超过 10000 家，超过单次导出上限 10000 家，请缩小筛选范围后再导出',
+      message: '符合条件的企业有 10006 家，超过单次导出上限 10000 家，请缩小筛选范围后再导出',
     })
     // Filtered without a name search, the same enterprises are counted exactly.
     const byTown = await admin.get(`${BASE}/export.xlsx?regionOrgUnitId=${townId}`)
@@ -594,7 +598,7 @@ describe('GET /registers/enterprises/export.xlsx', () => {
 
   it('counts a name search only up to the cap and says so', async () => {
     const broad = await admin.get(`${BASE}?q=${encodeURIComponent(TOKEN)}`)
-    expect(broad.json()).toMatchObject({ total: 10_000, totalIsCapped: true })
+    expect(broad.json()).toMatchObject({ total: ENTERPRISE_SEARCH_COUNT_CAP, totalIsCapped: true })
     const narrow = await admin.get(`${BASE}?q=${encodeURIComponent(`大冶特钢${TOKEN}`)}`)
     expect(narrow.json()).toMatchObject({ total: 1, totalIsCapped: false })
   })

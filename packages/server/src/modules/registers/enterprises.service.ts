@@ -151,19 +151,19 @@ export function createEnterprisesService({
 
     async exportWorkbook(actor, filter) {
       const resolved = await resolveFilter(actor, filter)
-      const { rows, total, totalIsCapped } = await listEnterprises(
+      const { rows, total } = await listEnterprises(
         db,
         scopeOf(actor),
         resolved,
         { sort: filter.sort, order: filter.order },
         { limit: ENTERPRISE_EXPORT_MAX_ROWS, offset: 0 },
         todayInChina(),
+        { exactTotal: true },
       )
-      if (totalIsCapped || total > ENTERPRISE_EXPORT_MAX_ROWS) {
-        const count = totalIsCapped ? `超过 ${total}` : `有 ${total}`
+      if (total > ENTERPRISE_EXPORT_MAX_ROWS) {
         throw enterpriseErrors.EXPORT_TOO_LARGE(
           { total, maxRows: ENTERPRISE_EXPORT_MAX_ROWS },
-          `符合条件的企业${count} 家，超过单次导出上限 ${ENTERPRISE_EXPORT_MAX_ROWS} 家，请缩小筛选范围后再导出`,
+          `符合条件的企业有 ${total} 家，超过单次导出上限 ${ENTERPRISE_EXPORT_MAX_ROWS} 家，请缩小筛选范围后再导出`,
         )
       }
       return {
