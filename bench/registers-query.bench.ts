@@ -182,22 +182,22 @@ try {
   await measure('profile (most IP)', `/api/registers/enterprises/${pick.ip_head}`, SAMPLES, PROFILE_TARGET_MS)
   await measure(
     'ladder counts (one year)',
-    `/api/ladder/counts?fromYear=${pick.year}&toYear=${pick.year}`,
+    `/api/registers/ladder/counts?fromYear=${pick.year}&toYear=${pick.year}`,
     SLOW_SAMPLES,
   )
   await measure(
     'ladder movement',
-    `/api/ladder/movement?fromYear=${pick.year - 1}&toYear=${pick.year}`,
+    `/api/registers/ladder/movement?fromYear=${pick.year - 1}&toYear=${pick.year}`,
     SLOW_SAMPLES,
   )
   await measure(
     'library 高企后备库 page 1',
-    '/api/libraries/hnte_reserve/members?page=1&pageSize=20',
+    '/api/registers/libraries/hnte_reserve/members?page=1&pageSize=20',
     SLOW_SAMPLES,
   )
   await measure(
     'library 科技型企业培育库 page 1',
-    '/api/libraries/tech_enterprise_incubation/members?page=1&pageSize=20',
+    '/api/registers/libraries/tech_enterprise_incubation/members?page=1&pageSize=20',
     SLOW_SAMPLES,
   )
   const missed = results.filter((r) => r.target !== undefined && r.p95 >= r.target)

@@ -113,7 +113,7 @@ async function ladderHnteCount(): Promise<{ count: number; cell: Locator }> {
   const counts = page.locator('.ant-card', { hasText: '各梯次企业数（年末）' }).locator('table')
   await eventually(() => counts.locator('tbody tr').count()).toBeGreaterThan(0)
   const answer = page.waitForResponse(async (response) => {
-    if (!response.url().includes('/api/ladder/counts') || !response.ok()) return false
+    if (!response.url().includes('/api/registers/ladder/counts') || !response.ok()) return false
     const body = (await response.json()) as { region: { name: string } }
     return body.region.name === REGION
   })

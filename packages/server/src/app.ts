@@ -123,12 +123,12 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
       })
       await api.register(planReportRoutes, { service: createPlanReportService({ indicators, tasks }) })
       await api.register(planStatusRoutes, { service: planStatus })
-      await api.register(librariesRoutes, { prefix: '/libraries', service: libraries })
-      await api.register(ladderRoutes, { prefix: '/ladder', service: ladder })
+      await api.register(librariesRoutes, { prefix: '/registers/libraries', service: libraries })
+      await api.register(ladderRoutes, { prefix: '/registers/ladder', service: ladder })
       await api.register(registerMetricsRoutes, { service: registerMetrics })
       await api.register(enterprisesRoutes, { prefix: '/registers/enterprises', service: enterprises })
-      await api.register(registerImportsRoutes, { prefix: '/register-imports', service: registerImports })
-      await api.register(reviewQueueRoutes, { prefix: '/register-review', service: reviewQueue })
+      await api.register(registerImportsRoutes, { prefix: '/registers/imports', service: registerImports })
+      await api.register(reviewQueueRoutes, { prefix: '/registers/review', service: reviewQueue })
     },
     { prefix: '/api' },
   )

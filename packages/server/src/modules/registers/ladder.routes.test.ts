@@ -115,10 +115,12 @@ function expectedCounts(years: number[], ids: Iterable<string>) {
 
 const townIds = (index: 0 | 1) => [...facts.keys()].filter((_, i) => i % 2 === index)
 
-describe('GET /api/ladder/counts', () => {
+describe('GET /api/registers/ladder/counts', () => {
   it('counts each step at 31 Dec of each year exactly as the core rules do, by child region', async () => {
     const daye = await t.orgUnitId('大冶市')
-    const response = await admin.get(`/api/ladder/counts?orgUnitId=${daye}&fromYear=2019&toYear=2025`)
+    const response = await admin.get(
+      `/api/registers/ladder/counts?orgUnitId=${daye}&fromYear=2019&toYear=2025`,
+    )
     expect(response.statusCode).toBe(200)
     const body = response.json() as LadderCounts
     expect(body.years).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025])
@@ -138,14 +140,16 @@ describe('GET /api/ladder/counts', () => {
   })
 
   it('limits a user to the scope: a town sees its own counts, another town is "not found"', async () => {
-    const own = await townUser.get('/api/ladder/counts?fromYear=2023&toYear=2023')
+    const own = await townUser.get('/api/registers/ladder/counts?fromYear=2023&toYear=2023')
     expect(own.statusCode).toBe(200)
     const body = own.json() as LadderCounts
     expect(body.region.id).toBe(townB.id)
     expect(new Map(body.totals.map((r) => [`${r.year}/${r.step}`, r.count]))).toEqual(
       expectedCounts([2023], townIds(1)),
     )
-    const other = await townUser.get(`/api/ladder/counts?orgUnitId=${townA.id}&fromYear=2023&toYear=2023`)
+    const other = await townUser.get(
+      `/api/registers/ladder/counts?orgUnitId=${townA.id}&fromYear=2023&toYear=2023`,
+    )
     expect(other.statusCode).toBe(404)
     expect(other.json()).toMatchObject({
       code: 'ORG_UNIT_NOT_FOUND',
@@ -154,15 +158,17 @@ describe('GET /api/ladder/counts', () => {
   })
 
   it('refuses a year range that runs backwards, in Chinese', async () => {
-    const response = await admin.get('/api/ladder/counts?fromYear=2024&toYear=2020')
+    const response = await admin.get('/api/registers/ladder/counts?fromYear=2024&toYear=2020')
     expect(response.statusCode).toBe(400)
     expect((response.json() as { message: string }).message).toContain('起始年份不能晚于终止年份')
   })
 })
 
-describe('GET /api/ladder/movement and /api/ladder/enterprises', () => {
+describe('GET /api/registers/ladder/movement and /api/registers/ladder/enterprises', () => {
   it('counts from step → to step between two years like the core, entered and left included', async () => {
-    const response = await admin.get(`/api/ladder/movement?orgUnitId=${townA.id}&fromYear=2021&toYear=2024`)
+    const response = await admin.get(
+      `/api/registers/ladder/movement?orgUnitId=${townA.id}&fromYear=2021&toYear=2024`,
+    )
     expect(response.statusCode).toBe(200)
     const body = response.json() as LadderMovement
     const expected = countLadderMovements(
@@ -180,12 +186,12 @@ describe('GET /api/ladder/movement and /api/ladder/enterprises', () => {
   it('lists the enterprises of a cell and of a movement', async () => {
     const counts = (
       (
-        await admin.get(`/api/ladder/counts?orgUnitId=${townA.id}&fromYear=2023&toYear=2023`)
+        await admin.get(`/api/registers/ladder/counts?orgUnitId=${townA.id}&fromYear=2023&toYear=2023`)
       ).json() as LadderCounts
     ).totals
     const cell = counts[0]!
     const list = await admin.get(
-      `/api/ladder/enterprises?orgUnitId=${townA.id}&year=2023&step=${cell.step}&pageSize=200`,
+      `/api/registers/ladder/enterprises?orgUnitId=${townA.id}&year=2023&step=${cell.step}&pageSize=200`,
     )
     expect(list.statusCode).toBe(200)
     const page = list.json() as { items: { id: string; step: string }[]; total: number }
@@ -194,20 +200,20 @@ describe('GET /api/ladder/movement and /api/ladder/enterprises', () => {
 
     const flows = (
       (
-        await admin.get(`/api/ladder/movement?orgUnitId=${townA.id}&fromYear=2021&toYear=2023`)
+        await admin.get(`/api/registers/ladder/movement?orgUnitId=${townA.id}&fromYear=2021&toYear=2023`)
       ).json() as LadderMovement
     ).flows
     const entered = flows.find((f) => f.from === 'none')
     if (entered) {
       const moved = await admin.get(
-        `/api/ladder/enterprises?orgUnitId=${townA.id}&year=2023&step=${entered.to}&compareYear=2021&compareStep=none`,
+        `/api/registers/ladder/enterprises?orgUnitId=${townA.id}&year=2023&step=${entered.to}&compareYear=2021&compareStep=none`,
       )
       expect((moved.json() as { total: number }).total).toBe(entered.count)
     }
   })
 
   it('refuses a drill-down into "not on the ladder" without a movement', async () => {
-    const response = await admin.get('/api/ladder/enterprises?year=2023&step=none')
+    const response = await admin.get('/api/registers/ladder/enterprises?year=2023&step=none')
     expect(response.statusCode).toBe(400)
     expect((response.json() as { message: string }).message).toContain('不在梯次上的企业只能在变动中查看')
   })

@@ -88,7 +88,9 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const members = async (client: TestClient, library: string, query = '') => {
-  const response = await client.get(`/api/libraries/${library}/members?orgUnitId=${town.id}${query}`)
+  const response = await client.get(
+    `/api/registers/libraries/${library}/members?orgUnitId=${town.id}${query}`,
+  )
   expect(response.statusCode).toBe(200)
   return response.json() as LibraryMemberPage
 }
@@ -124,14 +126,20 @@ describe('library lists', () => {
   })
 
   it('shows nothing of the township to a user of another township', async () => {
-    const response = await otherTownUser.get(`/api/libraries/hnte_reserve/members?orgUnitId=${town.id}`)
+    const response = await otherTownUser.get(
+      `/api/registers/libraries/hnte_reserve/members?orgUnitId=${town.id}`,
+    )
     expect(response.statusCode).toBe(404)
-    const own = (await otherTownUser.get('/api/libraries/hnte_reserve/members')).json() as LibraryMemberPage
+    const own = (
+      await otherTownUser.get('/api/registers/libraries/hnte_reserve/members')
+    ).json() as LibraryMemberPage
     expect(own.items.map((m) => m.memberId)).not.toContain(reserveByRule)
   })
 
   it('exports the list to Excel with the reasons', async () => {
-    const response = await admin.get(`/api/libraries/hnte_reserve/members.xlsx?orgUnitId=${town.id}`)
+    const response = await admin.get(
+      `/api/registers/libraries/hnte_reserve/members.xlsx?orgUnitId=${town.id}`,
+    )
     expect(response.statusCode).toBe(200)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer)
@@ -143,7 +151,7 @@ describe('library lists', () => {
 
 describe('manual curation', () => {
   it('adds an enterprise the rule leaves out, with who, when and why, audited and withdrawable', async () => {
-    const added = await admin.post('/api/libraries/hnte_reserve/curations', {
+    const added = await admin.post('/api/registers/libraries/hnte_reserve/curations', {
       memberKind: 'enterprise',
       memberId: noFigures,
       action: 'add',
@@ -167,7 +175,9 @@ describe('manual curation', () => {
     )
     expect(audit).toMatchObject({ action: 'create', after: { memberId: noFigures } })
 
-    const withdrawn = await admin.post(`/api/libraries/hnte_reserve/curations/${curation.id}/withdraw`)
+    const withdrawn = await admin.post(
+      `/api/registers/libraries/hnte_reserve/curations/${curation.id}/withdraw`,
+    )
     expect(withdrawn.statusCode).toBe(200)
     expect((withdrawn.json() as LibraryCuration).withdrawnAt).not.toBeNull()
     expect((await members(admin, 'hnte_reserve')).items.map((m) => m.memberId)).toEqual([reserveByRule])
@@ -181,7 +191,7 @@ describe('manual curation', () => {
   })
 
   it('removes a rule member with a reason; the removed view shows it until the removal is withdrawn', async () => {
-    const removed = await admin.post('/api/libraries/hnte_reserve/curations', {
+    const removed = await admin.post('/api/registers/libraries/hnte_reserve/curations', {
       memberKind: 'enterprise',
       memberId: reserveByRule,
       action: 'remove',
@@ -197,9 +207,11 @@ describe('manual curation', () => {
     })
 
     const id = (removed.json() as LibraryCuration).id
-    expect((await admin.post(`/api/libraries/hnte_reserve/curations/${id}/withdraw`)).statusCode).toBe(200)
+    expect(
+      (await admin.post(`/api/registers/libraries/hnte_reserve/curations/${id}/withdraw`)).statusCode,
+    ).toBe(200)
     expect((await members(admin, 'hnte_reserve')).items.map((m) => m.memberId)).toEqual([reserveByRule])
-    const again = await admin.post(`/api/libraries/hnte_reserve/curations/${id}/withdraw`)
+    const again = await admin.post(`/api/registers/libraries/hnte_reserve/curations/${id}/withdraw`)
     expect(again.statusCode).toBe(409)
     expect(again.json()).toMatchObject({ code: 'CURATION_WITHDRAWN', message: '该人工调整已撤回' })
   })
@@ -211,7 +223,7 @@ describe('manual curation', () => {
   })
 
   it('removes a terminated project that was added by hand, and lists it', async () => {
-    const added = await admin.post('/api/libraries/investment_projects/curations', {
+    const added = await admin.post('/api/registers/libraries/investment_projects/curations', {
       memberKind: 'project',
       memberId: projectTerminated,
       action: 'add',
@@ -280,7 +292,7 @@ describe('bad curation input is refused in Chinese and writes nothing', () => {
       'removing a non-member': hnteHolder,
     }
     const before = await rowCounts()
-    const response = await admin.post(`/api/libraries/${library}/curations`, {
+    const response = await admin.post(`/api/registers/libraries/${library}/curations`, {
       ...(body as object),
       ...(memberIds[_] ? { memberId: memberIds[_] } : {}),
     })
@@ -293,7 +305,7 @@ describe('bad curation input is refused in Chinese and writes nothing', () => {
 
   it('answers "not found" for a member outside the scope', async () => {
     const before = await rowCounts()
-    const response = await otherTownUser.post('/api/libraries/hnte_reserve/curations', {
+    const response = await otherTownUser.post('/api/registers/libraries/hnte_reserve/curations', {
       memberKind: 'enterprise',
       memberId: noFigures,
       action: 'add',

@@ -78,7 +78,7 @@ async function upload(
 ) {
   return admin.request({
     method: 'POST',
-    url: `/api/register-imports?listType=${listType}`,
+    url: `/api/registers/imports?listType=${listType}`,
     ...multipart(fileName, content, contentType),
   })
 }
@@ -96,7 +96,7 @@ type ImportView = {
 
 async function waitUntilRead(importId: string): Promise<ImportView> {
   for (let attempt = 0; attempt < 200; attempt++) {
-    const response = await admin.get(`/api/register-imports/${importId}`)
+    const response = await admin.get(`/api/registers/imports/${importId}`)
     const body = response.json() as ImportView
     if (body.status !== 'processing') return body
     await new Promise((resolve) => setTimeout(resolve, 25))
@@ -138,7 +138,7 @@ type RowView = {
   enterpriseId: string | null
 }
 async function rowsOf(importId: string, filter = 'all'): Promise<RowView[]> {
-  const response = await admin.get(`/api/register-imports/${importId}/rows?filter=${filter}&pageSize=200`)
+  const response = await admin.get(`/api/registers/imports/${importId}/rows?filter=${filter}&pageSize=200`)
   expect(response.statusCode, response.body).toBe(200)
   return (response.json() as { items: RowView[] }).items
 }
@@ -178,7 +178,7 @@ describe('高企名单: upload → preview → fix → commit', () => {
 
   it('refuses to commit while a row has an error, and writes nothing', async () => {
     const before = await registerCounts()
-    const response = await admin.post(`/api/register-imports/${importId}/commit`)
+    const response = await admin.post(`/api/registers/imports/${importId}/commit`)
     expect(response.statusCode).toBe(422)
     expect(response.json()).toMatchObject({
       code: 'IMPORT_HAS_ERRORS',
@@ -188,7 +188,7 @@ describe('高企名单: upload → preview → fix → commit', () => {
   })
 
   it('exports the errors to Excel', async () => {
-    const response = await admin.get(`/api/register-imports/${importId}/errors.xlsx`)
+    const response = await admin.get(`/api/registers/imports/${importId}/errors.xlsx`)
     expect(response.statusCode).toBe(200)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer)
@@ -198,18 +198,18 @@ describe('高企名单: upload → preview → fix → commit', () => {
   })
 
   it('re-checks a row fixed inline and clears the duplicate it caused', async () => {
-    const fixed = await admin.patch(`/api/register-imports/${importId}/rows/3`, {
+    const fixed = await admin.patch(`/api/registers/imports/${importId}/rows/3`, {
       values: { creditCode: NEWCO.code },
     })
     expect(fixed.statusCode, fixed.body).toBe(200)
     expect(fixed.json()).toMatchObject({ errors: [], outcome: 'new' })
-    const stillWrong = await admin.patch(`/api/register-imports/${importId}/rows/5`, {
+    const stillWrong = await admin.patch(`/api/registers/imports/${importId}/rows/5`, {
       values: { region: '大冶市' },
     })
     expect(stillWrong.json()).toMatchObject({
       errors: [{ message: '与第 2 行重复，同一条记录只能出现一次' }],
     })
-    const cleared = await admin.patch(`/api/register-imports/${importId}/rows/5`, {
+    const cleared = await admin.patch(`/api/registers/imports/${importId}/rows/5`, {
       values: {
         certificateNumber: 'GR202342000104',
         creditCode: code('91420281MA4K0QT01'),
@@ -220,7 +220,7 @@ describe('高企名单: upload → preview → fix → commit', () => {
   })
 
   it('refuses a fix of a column the list does not have', async () => {
-    const response = await admin.patch(`/api/register-imports/${importId}/rows/3`, {
+    const response = await admin.patch(`/api/registers/imports/${importId}/rows/3`, {
       values: { salary: '1' },
     })
     expect(response.statusCode).toBe(400)
@@ -229,7 +229,7 @@ describe('高企名单: upload → preview → fix → commit', () => {
 
   it('commits all rows in one transaction: creates, links and queues, with a summary and an audit entry', async () => {
     const before = await registerCounts()
-    const response = await admin.post(`/api/register-imports/${importId}/commit`)
+    const response = await admin.post(`/api/registers/imports/${importId}/commit`)
     expect(response.statusCode, response.body).toBe(200)
     expect(response.json()).toMatchObject({
       status: 'committed',
@@ -244,7 +244,7 @@ describe('高企名单: upload → preview → fix → commit', () => {
       sql`select count(*)::int as count from audit_log where entity_type = 'register_import' and entity_id = ${importId}`,
     )
     expect(audit!.count).toBe(1)
-    const again = await admin.post(`/api/register-imports/${importId}/commit`)
+    const again = await admin.post(`/api/registers/imports/${importId}/commit`)
     expect(again.statusCode).toBe(409)
   })
 
@@ -254,7 +254,7 @@ describe('高企名单: upload → preview → fix → commit', () => {
       [1, HONGTAI.name, HONGTAI.code, 'GR202342000101', '2023-11-20', '大冶市'],
     ])
     const read = await uploadAndRead('hnte', '再次导入.xlsx', file)
-    const committed = await admin.post(`/api/register-imports/${read.id}/commit`)
+    const committed = await admin.post(`/api/registers/imports/${read.id}/commit`)
     expect(committed.json()).toMatchObject({ summary: { unchanged: 1, created: 0, linked: 0, updated: 0 } })
   })
 })
@@ -275,7 +275,7 @@ describe('all or nothing', () => {
     const before = await registerCounts()
     const read = await uploadAndRead('hnte', '有一行错误.xlsx', await xlsxOf(rows))
     expect(read.errorRowCount).toBe(1)
-    expect((await admin.post(`/api/register-imports/${read.id}/commit`)).statusCode).toBe(422)
+    expect((await admin.post(`/api/registers/imports/${read.id}/commit`)).statusCode).toBe(422)
     expect(await registerCounts()).toEqual(before)
   })
 })
@@ -298,7 +298,7 @@ describe('CSV saved by Excel on Chinese Windows', () => {
 describe('other list types', () => {
   const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\n'), 'utf8')
   const commit = async (importId: string) => {
-    const response = await admin.post(`/api/register-imports/${importId}/commit`)
+    const response = await admin.post(`/api/registers/imports/${importId}/commit`)
     expect(response.statusCode, response.body).toBe(200)
     return (response.json() as { summary: Record<string, number> }).summary
   }
@@ -418,12 +418,12 @@ describe('column mapping', () => {
     expect(first).toMatchObject({ missingColumns: ['企业名称'], errorRowCount: 1 })
     const mapped = await admin.request({
       method: 'PATCH',
-      url: `/api/register-imports/${first.id}/mapping`,
+      url: `/api/registers/imports/${first.id}/mapping`,
       payload: { mapping: { ...first.mapping, name: '单位全称' } },
     })
     expect(mapped.statusCode, mapped.body).toBe(200)
     expect(await waitUntilRead(first.id)).toMatchObject({ errorRowCount: 0, missingColumns: [] })
-    expect((await admin.get('/api/register-imports/mappings/hnte')).json()).toMatchObject({
+    expect((await admin.get('/api/registers/imports/mappings/hnte')).json()).toMatchObject({
       mapping: { name: '单位全称' },
     })
     const second = await uploadAndRead(
@@ -438,7 +438,7 @@ describe('column mapping', () => {
     const read = await uploadAndRead('hnte', '映射3.csv', csv([headers, [HONGTAI.name, 'X1', '2023-11-20']]))
     const response = await admin.request({
       method: 'PATCH',
-      url: `/api/register-imports/${read.id}/mapping`,
+      url: `/api/registers/imports/${read.id}/mapping`,
       payload: { mapping: { name: '不存在' } },
     })
     expect(response.json()).toMatchObject({ code: 'HEADER_NOT_IN_FILE' })
@@ -449,14 +449,14 @@ describe('permissions and scope', () => {
   it('refuses an anonymous upload', async () => {
     const response = await t.anonymous().request({
       method: 'POST',
-      url: '/api/register-imports?listType=hnte',
+      url: '/api/registers/imports?listType=hnte',
       ...multipart('a.csv', Buffer.from('a\n'), 'text/csv'),
     })
     expect(response.statusCode).toBe(401)
   })
 
   it('answers an unknown batch as missing', async () => {
-    const response = await admin.get(`/api/register-imports/${randomUUID()}`)
+    const response = await admin.get(`/api/registers/imports/${randomUUID()}`)
     expect(response.statusCode).toBe(404)
     expect(response.json()).toMatchObject({ code: 'IMPORT_NOT_FOUND' })
   })

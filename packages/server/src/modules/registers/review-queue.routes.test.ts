@@ -42,7 +42,7 @@ async function importHnte(rows: unknown[][]): Promise<string> {
   const boundary = '----kechuang-review'
   const response = await admin.request({
     method: 'POST',
-    url: '/api/register-imports?listType=hnte',
+    url: '/api/registers/imports?listType=hnte',
     payload: Buffer.concat([
       Buffer.from(
         `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="list.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
@@ -55,11 +55,11 @@ async function importHnte(rows: unknown[][]): Promise<string> {
   expect(response.statusCode, response.body).toBe(202)
   const { id } = response.json() as { id: string }
   for (let attempt = 0; attempt < 200; attempt++) {
-    const status = (await admin.get(`/api/register-imports/${id}`)).json() as { status: string }
+    const status = (await admin.get(`/api/registers/imports/${id}`)).json() as { status: string }
     if (status.status !== 'processing') break
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
-  const committed = await admin.post(`/api/register-imports/${id}/commit`)
+  const committed = await admin.post(`/api/registers/imports/${id}/commit`)
   expect(committed.statusCode, committed.body).toBe(200)
   return id
 }
@@ -72,7 +72,7 @@ type Item = {
   candidates: { enterpriseId: string }[]
 }
 async function pending(importId?: string): Promise<Item[]> {
-  const response = await admin.get(`/api/register-review${importId ? `?importId=${importId}` : ''}`)
+  const response = await admin.get(`/api/registers/review${importId ? `?importId=${importId}` : ''}`)
   expect(response.statusCode, response.body).toBe(200)
   return (response.json() as { items: Item[] }).items
 }
@@ -91,10 +91,10 @@ describe('待确认匹配', () => {
     const [item] = await pending(importId)
     expect(item).toMatchObject({ subjectName: '东贝冷链设备厂', status: 'pending' })
 
-    const search = await admin.get(`/api/register-review/enterprises?q=${encodeURIComponent('东贝')}`)
+    const search = await admin.get(`/api/registers/review/enterprises?q=${encodeURIComponent('东贝')}`)
     expect((search.json() as { items: { id: string }[] }).items.map((e) => e.id)).toContain(TARGET.id)
 
-    const accepted = await admin.post(`/api/register-review/${item!.id}/accept`, { enterpriseId: TARGET.id })
+    const accepted = await admin.post(`/api/registers/review/${item!.id}/accept`, { enterpriseId: TARGET.id })
     expect(accepted.statusCode, accepted.body).toBe(200)
     expect(accepted.json()).toMatchObject({
       status: 'accepted',
@@ -104,7 +104,7 @@ describe('待确认匹配', () => {
     expect(await qualificationsOf(TARGET.id)).toEqual(['GR202342000201'])
     expect(await pending(importId)).toEqual([])
 
-    const again = await admin.post(`/api/register-review/${item!.id}/accept`, { enterpriseId: TARGET.id })
+    const again = await admin.post(`/api/registers/review/${item!.id}/accept`, { enterpriseId: TARGET.id })
     expect(again.statusCode).toBe(409)
     expect(again.json()).toMatchObject({ code: 'REVIEW_ITEM_DECIDED' })
 
@@ -126,7 +126,7 @@ describe('待确认匹配', () => {
     const importId = await importHnte([['湖北鑫宇模具科技有限公司', listed, 'GR202342000301', '2023-11-20']])
     const [item] = await pending(importId)
     expect(item, 'the variant waits for a reviewer').toBeDefined()
-    const accepted = await admin.post(`/api/register-review/${item!.id}/accept`, {
+    const accepted = await admin.post(`/api/registers/review/${item!.id}/accept`, {
       enterpriseId: nameOnly.id,
     })
     expect(accepted.statusCode, accepted.body).toBe(200)
@@ -149,7 +149,7 @@ describe('待确认匹配', () => {
       t.database.db,
       sql`select count(*)::int as count from qualifications`,
     )
-    const rejected = await admin.post(`/api/register-review/${item!.id}/reject`, {
+    const rejected = await admin.post(`/api/registers/review/${item!.id}/reject`, {
       reason: '名单中的企业不在本市',
     })
     expect(rejected.statusCode, rejected.body).toBe(200)
@@ -201,7 +201,7 @@ describe('待确认匹配', () => {
         ],
       })
       .where(sql`id = ${queued!.id}`)
-    const rejected = await admin.post(`/api/register-review/${queued!.id}/reject`, {
+    const rejected = await admin.post(`/api/registers/review/${queued!.id}/reject`, {
       reason: '信用代码不同，是另一家企业',
     })
     expect(rejected.statusCode, rejected.body).toBe(200)
@@ -218,9 +218,9 @@ describe('待确认匹配', () => {
   it('refuses a rejection without a reason and an unknown enterprise', async () => {
     const importId = await importHnte([['又一家找不到的公司', '', 'GR202342000401', '2023-11-20']])
     const [item] = await pending(importId)
-    const noReason = await admin.post(`/api/register-review/${item!.id}/reject`, { reason: ' ' })
+    const noReason = await admin.post(`/api/registers/review/${item!.id}/reject`, { reason: ' ' })
     expect(noReason.statusCode).toBe(400)
-    const unknown = await admin.post(`/api/register-review/${item!.id}/accept`, {
+    const unknown = await admin.post(`/api/registers/review/${item!.id}/accept`, {
       enterpriseId: randomUUID(),
     })
     expect(unknown.statusCode).toBe(404)
@@ -228,7 +228,7 @@ describe('待确认匹配', () => {
   })
 
   it('exports the pending items to Excel', async () => {
-    const response = await admin.get('/api/register-review/export.xlsx')
+    const response = await admin.get('/api/registers/review/export.xlsx')
     expect(response.statusCode).toBe(200)
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer)
@@ -243,7 +243,9 @@ describe('待确认匹配', () => {
       scopeOrgUnitId: await t.orgUnitId('大冶市'),
     })
     const [item] = await pending()
-    const response = await leader.post(`/api/register-review/${item!.id}/accept`, { enterpriseId: TARGET.id })
+    const response = await leader.post(`/api/registers/review/${item!.id}/accept`, {
+      enterpriseId: TARGET.id,
+    })
     expect(response.statusCode).toBe(403)
   })
 })

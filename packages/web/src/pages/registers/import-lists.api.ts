@@ -13,8 +13,8 @@ import {
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
 import { apiRequest } from '../../lib/api-client'
 
-const IMPORTS = '/register-imports'
-const REVIEW = '/register-review'
+const IMPORTS = '/registers/imports'
+const REVIEW = '/registers/review'
 /** How often the page asks for progress while a file is read. */
 export const IMPORT_POLL_MS = 500
 

@@ -28,7 +28,7 @@ export const ladderKeys = {
 export function ladderCountsQueryOptions(range: LadderRange) {
   return queryOptions({
     queryKey: ladderKeys.counts(range),
-    queryFn: () => apiRequest('GET', '/ladder/counts', LadderCounts, { query: { ...range } }),
+    queryFn: () => apiRequest('GET', '/registers/ladder/counts', LadderCounts, { query: { ...range } }),
     placeholderData: keepPreviousData,
   })
 }
@@ -36,7 +36,7 @@ export function ladderCountsQueryOptions(range: LadderRange) {
 export function ladderMovementQueryOptions(range: LadderRange) {
   return queryOptions({
     queryKey: ladderKeys.movement(range),
-    queryFn: () => apiRequest('GET', '/ladder/movement', LadderMovement, { query: { ...range } }),
+    queryFn: () => apiRequest('GET', '/registers/ladder/movement', LadderMovement, { query: { ...range } }),
     placeholderData: keepPreviousData,
   })
 }
@@ -44,7 +44,8 @@ export function ladderMovementQueryOptions(range: LadderRange) {
 export function ladderEnterprisesQueryOptions(query: LadderCellQuery) {
   return queryOptions({
     queryKey: ladderKeys.enterprises(query),
-    queryFn: () => apiRequest('GET', '/ladder/enterprises', LadderEnterprisePage, { query: { ...query } }),
+    queryFn: () =>
+      apiRequest('GET', '/registers/ladder/enterprises', LadderEnterprisePage, { query: { ...query } }),
     placeholderData: keepPreviousData,
   })
 }

@@ -20,7 +20,7 @@ export const libraryKeys = {
 /** The five 库 with their rules, in order (labels and rules come from the server). */
 export const librarySummariesQueryOptions = queryOptions({
   queryKey: libraryKeys.summaries,
-  queryFn: async () => (await apiRequest('GET', '/libraries', LibrarySummaryList)).items,
+  queryFn: async () => (await apiRequest('GET', '/registers/libraries', LibrarySummaryList)).items,
   staleTime: Infinity,
 })
 
@@ -29,7 +29,9 @@ export function libraryMembersQueryOptions(library: Library, query: LibraryListQ
   return queryOptions({
     queryKey: libraryKeys.members(library, query),
     queryFn: () =>
-      apiRequest('GET', `/libraries/${library}/members`, LibraryMemberPage, { query: { ...query } }),
+      apiRequest('GET', `/registers/libraries/${library}/members`, LibraryMemberPage, {
+        query: { ...query },
+      }),
     placeholderData: keepPreviousData,
   })
 }
@@ -39,14 +41,18 @@ export function libraryExportUrl(
   library: Library,
   query: Pick<LibraryListQuery, 'orgUnitId' | 'q' | 'view'>,
 ) {
-  return `/api/libraries/${library}/members.xlsx${buildQueryString({ ...query })}`
+  return `/api/registers/libraries/${library}/members.xlsx${buildQueryString({ ...query })}`
 }
 
 /** Adds or removes a member with a reason; the server refuses an addition the rule already makes, and so on. */
 export function curateLibrary(library: Library, input: LibraryCurationInput): Promise<LibraryCuration> {
-  return apiRequest('POST', `/libraries/${library}/curations`, LibraryCuration, { body: input })
+  return apiRequest('POST', `/registers/libraries/${library}/curations`, LibraryCuration, { body: input })
 }
 
 export function withdrawCuration(library: Library, curationId: string): Promise<LibraryCuration> {
-  return apiRequest('POST', `/libraries/${library}/curations/${curationId}/withdraw`, LibraryCuration)
+  return apiRequest(
+    'POST',
+    `/registers/libraries/${library}/curations/${curationId}/withdraw`,
+    LibraryCuration,
+  )
 }
