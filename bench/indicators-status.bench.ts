@@ -10,6 +10,7 @@ import {
   type StatusIndicator,
   type Target,
 } from '@kechuang/core/indicators'
+import { percentile } from './measure'
 
 // Issue 3: status and composite index for 200 org units × 60 indicators × 10 years in the core, under 100 ms.
 // Deterministic synthetic data shaped like the plans: a 2020 baseline, yearly targets (as Daye prints them) for
@@ -135,10 +136,6 @@ function time<T>(run: () => T): { ms: number; result: T } {
   const started = performance.now()
   const result = run()
   return { ms: performance.now() - started, result }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 
 for (let run = 0; run < WARM_UP_RUNS; run++) {

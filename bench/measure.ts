@@ -8,7 +8,8 @@ export interface LoadResult {
   p99Ms: number
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile (nearest rank) of timings sorted ascending. */
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 }
 

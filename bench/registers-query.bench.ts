@@ -16,6 +16,7 @@ import { buildApp } from '@kechuang/server/app'
 import { testConfig } from '../packages/server/src/config'
 import { createAuditService } from '../packages/server/src/modules/audit/audit.service'
 import { createAdmin } from '../packages/server/src/modules/accounts/first-admin'
+import { percentile } from './measure'
 
 // M2 企业库 queries over real HTTP: list filter + sort + page, profile, ladder and library pages. With
 // BENCH_DATABASE_URL or DATABASE_URL it runs on that PostgreSQL at province scale (500 000 enterprises, 3M IP; loaded
@@ -34,10 +35,6 @@ const dataDir = databaseUrl ? null : mkdtempSync(join(tmpdir(), 'kc-bench-regist
 const database = databaseUrl
   ? await openDatabase({ databaseUrl, poolSize: 10 })
   : await openDatabase({ dataDir: dataDir! })
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
-}
 
 try {
   await migrateDatabase(database)
