@@ -37,6 +37,14 @@ describe('roles', () => {
       expect(hasPermission(role, 'indicators:read')).toBe(false)
   })
 
+  it('lets every role self-check its figures and only the bureau run screenings', () => {
+    for (const role of ROLES) expect(hasPermission(role, 'qualification:self-check')).toBe(true)
+    for (const role of ROLES)
+      expect(hasPermission(role, 'qualification:screen')).toBe(
+        ['system_admin', 'bureau_admin', 'bureau_staff'].includes(role),
+      )
+  })
+
   it('lets only administrators change how a plan is judged (path model, status thresholds)', () => {
     for (const role of ROLES)
       expect(hasPermission(role, 'plans:configure')).toBe(role === 'system_admin' || role === 'bureau_admin')

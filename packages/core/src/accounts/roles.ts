@@ -40,6 +40,10 @@ export const PERMISSIONS = [
   'registers:write',
   // Talents' id numbers and phones; everyone else sees them masked.
   'talents:personal',
+  // M3: pre-assess any figures (the self-check; stores nothing unless asked) — every signed-in user.
+  'qualification:self-check',
+  // M3: run batch screenings and decide their 高企后备库 proposals.
+  'qualification:screen',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -57,12 +61,21 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'periods:lock',
     'registers:read',
     'registers:write',
+    'qualification:self-check',
+    'qualification:screen',
   ],
   // A 责任单位 enters values and task progress for its own unit; locking (data approval) is the bureau's.
-  reporter: ['org-units:read', 'dashboard:read', 'indicators:read', 'observations:report', 'tasks:report'],
-  enterprise: [],
-  expert: [],
-  institution: [],
+  reporter: [
+    'org-units:read',
+    'dashboard:read',
+    'indicators:read',
+    'observations:report',
+    'tasks:report',
+    'qualification:self-check',
+  ],
+  enterprise: ['qualification:self-check'],
+  expert: ['qualification:self-check'],
+  institution: ['qualification:self-check'],
   leader: [
     'org-units:read',
     'users:read',
@@ -70,6 +83,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'dashboard:read',
     'indicators:read',
     'registers:read',
+    'qualification:self-check',
   ],
 }
 

@@ -26,3 +26,9 @@ export {
   registerLinkDecisions,
   registerImportMappings,
 } from './register-imports.table'
+export {
+  qualificationScreenings,
+  qualificationScreeningResults,
+  qualificationProposals,
+  qualificationSelfChecks,
+} from './qualification.table'
