@@ -1,0 +1,2 @@
+export * from './marketplace-vocabulary'
+export * from './synthetic-marketplace'
