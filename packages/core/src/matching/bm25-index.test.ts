@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { Bm25Index } from './bm25-index'
-import type { MatchDocument } from './match-index'
+import type { MatchDocument, MatchQuery } from './match-index'
 import { createSegmenter } from './segmenter'
 
 const segmenter = createSegmenter()
@@ -208,7 +208,7 @@ describe('Bm25Index pruning', () => {
       pruned.upsert(d)
       exhaustive.upsert(d)
     }
-    const queries = [
+    const queries: MatchQuery[] = [
       { title: '锂电池正极材料', body: '寻求磷酸铁锂前驱体合成技术，提升铜箔性能', industry: '新材料' },
       { title: '印刷电路板背钻', filters: { maturity: ['pilot'] } },
       { title: '中药配方颗粒质量', limit: 25, industry: '生命健康' },
