@@ -16,6 +16,10 @@ import {
   institutions,
   intellectualProperty,
   libraryCurations,
+  qualificationProposals,
+  qualificationScreeningResults,
+  qualificationScreenings,
+  qualificationSelfChecks,
   platformParticipants,
   platforms,
   projects,
@@ -233,6 +237,60 @@ async function fillRegisters(handle: DatabaseHandle, userId: string): Promise<vo
  * Puts at least one row into every table, with the awkward cases: a tree, JSON, nulls, identity ids,
  * binary content.
  */
+/** M3: a screening run with one result and one proposal, and a kept self-check. */
+async function fillQualification(handle: DatabaseHandle, rootId: string, userId: string): Promise<void> {
+  const enterpriseId = '00000000-0000-4000-8000-000000000001'
+  const [run] = await handle.db
+    .insert(qualificationScreenings)
+    .values({
+      status: 'completed',
+      evaluationDate: '2025-06-30',
+      filter: { includeSynthetic: true },
+      scopeOrgUnitId: rootId,
+      scopeName: '黄石市',
+      enterpriseCount: 1,
+      processedCount: 1,
+      startedByUserId: userId,
+      startedBy: '测试',
+      finishedAt: new Date(),
+      timings: { read: 0.1, evaluate: 0.2, write: 0.1, total: 0.4 },
+    })
+    .returning()
+  await handle.db.insert(qualificationScreeningResults).values({
+    screeningId: run!.id,
+    ruleSet: 'hnte-2016',
+    enterpriseId,
+    qualified: 'failed',
+    scoreMin: 20,
+    scoreMax: 64,
+    nearlyRank: 1,
+    conditions: [
+      {
+        id: 'HNTE-5-rd-ratio',
+        status: 'fail',
+        text: '研发费用占比 3.60%',
+        gap: { amount: 96, unit: '万元', text: '还差 96.00 万元' },
+      },
+      { id: 'HNTE-3-tech-domain', status: 'needs-judgement' },
+    ],
+    problems: [],
+  })
+  await handle.db.insert(qualificationProposals).values({
+    screeningId: run!.id,
+    enterpriseId,
+    rank: 1,
+    reason: '高企预评价排名第 1：研发费用占比 3.60%，还差 96.00 万元。',
+  })
+  await handle.db.insert(qualificationSelfChecks).values({
+    userId,
+    ruleSet: 'tsme-2022',
+    name: '2025 年自测',
+    input: { evaluationDate: '2025-05-10', dataYear: 2024 },
+    qualified: 'failed',
+    summary: '不符合：科技人员指标得分为 0。',
+  })
+}
+
 async function fillEveryTable(handle: DatabaseHandle): Promise<void> {
   await seedDatabase(handle.db)
   const [root] = await queryRows<{ id: string }>(
@@ -284,6 +342,7 @@ async function fillEveryTable(handle: DatabaseHandle): Promise<void> {
     linkedAt: new Date(),
   })
   await fillRegisters(handle, user!.id)
+  await fillQualification(handle, root!.id, user!.id)
   await handle.db.insert(auditLog).values({
     actorName: '测试',
     entityType: 'user',

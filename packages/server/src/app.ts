@@ -30,6 +30,16 @@ import { tasksRoutes } from './modules/indicators/tasks.routes'
 import { createTasksService } from './modules/indicators/tasks.service'
 import { orgUnitsRoutes } from './modules/org-units/org-units.routes'
 import { createOrgUnitsService } from './modules/org-units/org-units.service'
+import { evaluateRoutes } from './modules/qualification/evaluate.routes'
+import { proposalsRoutes } from './modules/qualification/proposals.routes'
+import { createProposalsService } from './modules/qualification/proposals.service'
+import { registerEvaluationsRoutes } from './modules/qualification/register-evaluations.routes'
+import { createRegisterEvaluationsService } from './modules/qualification/register-evaluations.service'
+import { screeningsRoutes } from './modules/qualification/screenings.routes'
+import { createScreeningsService } from './modules/qualification/screenings.service'
+import { createEvaluateService } from './modules/qualification/evaluate.service'
+import { selfCheckRoutes } from './modules/qualification/self-check.routes'
+import { createSelfCheckService } from './modules/qualification/self-check.service'
 import { ladderRoutes } from './modules/registers/ladder.routes'
 import { createLadderService } from './modules/registers/ladder.service'
 import { librariesRoutes } from './modules/registers/libraries.routes'
@@ -129,6 +139,23 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
       await api.register(enterprisesRoutes, { prefix: '/registers/enterprises', service: enterprises })
       await api.register(registerImportsRoutes, { prefix: '/registers/imports', service: registerImports })
       await api.register(reviewQueueRoutes, { prefix: '/registers/review', service: reviewQueue })
+      await api.register(evaluateRoutes, { prefix: '/qualification', service: createEvaluateService() })
+      await api.register(registerEvaluationsRoutes, {
+        prefix: '/qualification',
+        service: createRegisterEvaluationsService({ db }),
+      })
+      await api.register(screeningsRoutes, {
+        prefix: '/qualification',
+        service: createScreeningsService({ db, audit, orgUnits }),
+      })
+      await api.register(proposalsRoutes, {
+        prefix: '/qualification',
+        service: createProposalsService({ db, audit, libraries }),
+      })
+      await api.register(selfCheckRoutes, {
+        prefix: '/qualification',
+        service: createSelfCheckService({ db, audit }),
+      })
     },
     { prefix: '/api' },
   )

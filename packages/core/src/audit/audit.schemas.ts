@@ -54,6 +54,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   register_import: '名单导入',
   register_review_item: '待确认匹配',
   library_curation: '五库调整',
+  qualification_self_check: '资格自测记录',
+  qualification_screening: '资格批量筛查',
+  qualification_proposal: '高企后备库建议',
 }
 
 export const AuditEntry = z.object({

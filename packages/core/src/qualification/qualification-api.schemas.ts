@@ -87,7 +87,9 @@ export const VerdictSchema = z.object({
   conditions: z.array(ConditionTraceSchema),
   indicators: z.array(IndicatorTraceSchema),
   routes: z
-    .array(z.object({ id: z.string(), status: z.enum(['met', 'unmet', 'unknown']), explanation: BilingualSchema }))
+    .array(
+      z.object({ id: z.string(), status: z.enum(['met', 'unmet', 'unknown']), explanation: BilingualSchema }),
+    )
     .optional(),
   interpretations: z.array(z.string()),
   summary: BilingualSchema,

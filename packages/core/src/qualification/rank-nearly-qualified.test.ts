@@ -53,6 +53,17 @@ describe('rankNearlyQualified', () => {
     })
   })
 
+  it('leaves out enterprises with more failures than asked for', () => {
+    const ranked = rankNearlyQualified(
+      [
+        screen('one', { rdExpenseWanYuan: 90 }),
+        screen('two', { rdExpenseWanYuan: 90, totalAssetsWanYuan: 20001 }),
+      ],
+      { maxFailedConditions: 1 },
+    )
+    expect(ranked.map((r) => r.key)).toEqual(['one'])
+  })
+
   it('honours a limit', () => {
     const ranked = rankNearlyQualified(
       [screen('a', { rdExpenseWanYuan: 90 }), screen('b', { rdExpenseWanYuan: 60 })],

@@ -1,13 +1,14 @@
-import type { ConditionGap, Verdict } from './qualification-verdict'
+import type { ConditionGap, ConditionTrace, Verdict } from './qualification-verdict'
 
 /**
- * What ranking needs of a verdict. A screening of many enterprises may keep only this much of each verdict,
- * e.g. `conditions` reduced to the failed ones.
+ * What ranking needs of a verdict. A screening of many enterprises keeps only this much of each verdict until it
+ * ranks them: `conditions` reduced to the failed ones, and of those only the id and the gap (a whole trace holds
+ * its unread explanation templates and their context, which for 200 000 verdicts is most of the heap).
  */
 export type ScreenedVerdict = Pick<
   Verdict,
-  'ruleSet' | 'qualified' | 'scoreBand' | 'failedConditions' | 'reviewConditions' | 'conditions'
->
+  'ruleSet' | 'qualified' | 'scoreBand' | 'failedConditions' | 'reviewConditions'
+> & { conditions: readonly Pick<ConditionTrace, 'id' | 'gap'>[] }
 
 export interface ScreenedEnterprise<Key> {
   key: Key
@@ -31,7 +32,8 @@ const PASS_MARK: Record<Verdict['ruleSet'], number> = { 'tsme-2022': 60, 'hnte-2
 /**
  * The 后备库 view: enterprises not (yet) qualified whose every failure is a figure that can change — each failed
  * condition carries a gap. Enterprises with a failure no figure can fix (非居民企业, an excluded industry, a
- * failed expert finding) are left out. Order, closest first:
+ * failed expert finding) are left out, and so are those with more than `maxFailedConditions` failures when it is
+ * given (a screening wants the enterprises a step or two away, not everyone with a gap). Order, closest first:
  * 1. fewer failed conditions (a needs-review case with none comes first);
  * 2. fewer conditions still needing data or an expert judgement;
  * 3. smaller score shortfall (pass mark − top of the band);
@@ -39,10 +41,11 @@ const PASS_MARK: Record<Verdict['ruleSet'], number> = { 'tsme-2022': 60, 'hnte-2
  */
 export function rankNearlyQualified<Key>(
   screened: readonly ScreenedEnterprise<Key>[],
-  options: { limit?: number } = {},
+  options: { limit?: number; maxFailedConditions?: number } = {},
 ): NearlyQualified<Key>[] {
+  const maxFailed = options.maxFailedConditions ?? Infinity
   const candidates = screened.flatMap(({ key, verdict }, index) => {
-    if (verdict.qualified === true) return []
+    if (verdict.qualified === true || verdict.failedConditions.length > maxFailed) return []
     const failed = verdict.conditions.filter((c) => verdict.failedConditions.includes(c.id))
     if (failed.some((c) => c.gap === undefined)) return []
     return [

@@ -16,9 +16,9 @@ import type {
   ProposalStatus,
   QualifiedValue,
   RuleSetId,
-  ScreenedCondition,
   ScreeningFilter,
   ScreeningStatus,
+  StoredCondition,
 } from '@kechuang/core/qualification'
 import { orgUnits } from './org-units.table'
 import { users } from './users.table'
@@ -67,8 +67,8 @@ export const qualificationScreeningResults = pgTable(
     scoreMin: smallint('score_min').notNull(),
     scoreMax: smallint('score_max').notNull(),
     nearlyRank: integer('nearly_rank'),
-    /** Conditions that did not pass, with their text and gap. */
-    conditions: jsonb('conditions').$type<ScreenedCondition[]>().notNull(),
+    /** Conditions that did not pass: failed ones with their text and gap, open ones with their missing fields. */
+    conditions: jsonb('conditions').$type<StoredCondition[]>().notNull(),
     /** Why no verdict could be computed (empty when there is one). */
     problems: jsonb('problems').$type<string[]>().notNull(),
   },

@@ -139,6 +139,8 @@ export const IMPORT_COLUMNS: Record<RegisterListType, readonly ImportColumn[]> =
       alternateHeaders: ['统一社会信用代码', ...creditCode.alternateHeaders],
     },
     column('year', '年度', 'year', true, ['年份', '统计年度']),
+    // The enterprise's founding date rides along (信息表 carry it): 高企 pre-assessment needs it (注册成立满一年).
+    column('foundedOn', '成立日期', 'date', false, ['注册日期', '成立时间', '注册成立日期', '设立日期']),
     ...ENTERPRISE_YEAR_FIELDS.map((field) =>
       column(
         field,

@@ -80,6 +80,8 @@ export type ImportRecord =
   | ({
       listType: 'enterprise_years'
       year: number
+      /** 成立日期, when the list gives it. */
+      foundedOn: string | null
       figures: Partial<Record<EnterpriseYearField, number>>
     } & Omit<EnterpriseFields, 'region'>)
 
@@ -285,6 +287,7 @@ export function validateImportRow(
           name: text('name'),
           creditCode: optional('creditCode'),
           year: number('year'),
+          foundedOn: optional('foundedOn'),
           figures,
         }
       }

@@ -196,9 +196,29 @@ async function writeEnterpriseYears(
     })
     .returning({ enterpriseId: y.enterpriseId, year: y.year, inserted: insertedFlag })
   const byKey = new Map(returned.map((r) => [`${r.enterpriseId}|${r.year}`, r.inserted]))
+  // 成立日期 given by the list fills or corrects the enterprise's own (the list is the newer word on it).
+  const founded = new Map<string, string>()
   items.forEach((item, i) => {
     const r = item.record as Extract<ImportRecord, { listType: 'enterprise_years' }>
-    written(i, byKey.get(`${enterpriseIds[i]}|${r.year}`))
+    if (r.foundedOn) founded.set(enterpriseIds[i]!, r.foundedOn)
+  })
+  const changedFounding = new Set<string>()
+  if (founded.size > 0) {
+    const updated = await queryRows<{ id: string }>(
+      tx,
+      sql`update enterprises e set founded_on = v.founded_on, updated_at = now()
+        from jsonb_to_recordset(${JSON.stringify([...founded].map(([id, on]) => ({ id, founded_on: on })))}::jsonb)
+          as v(id uuid, founded_on date)
+        where e.id = v.id and e.founded_on is distinct from v.founded_on
+        returning e.id`,
+    )
+    for (const row of updated) changedFounding.add(row.id)
+  }
+  items.forEach((item, i) => {
+    const r = item.record as Extract<ImportRecord, { listType: 'enterprise_years' }>
+    // A row whose figures were unchanged but whose 成立日期 was set counts as updated.
+    const inserted = byKey.get(`${enterpriseIds[i]}|${r.year}`)
+    written(i, inserted ?? (changedFounding.has(enterpriseIds[i]!) ? false : undefined))
   })
 }
 

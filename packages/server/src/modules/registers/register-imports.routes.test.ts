@@ -331,6 +331,33 @@ describe('other list types', () => {
     expect(year).toEqual({ employee_count: 125, tech_staff_count: 30, rd_expense: 1500.5 })
   })
 
+  it('takes the 成立日期 of a yearly list onto the enterprise, and refuses one that is not a date', async () => {
+    const bad = await uploadAndRead(
+      'enterprise_years',
+      '年度数据-成立日期.csv',
+      csv([
+        ['企业名称', '信用代码', '年度', '成立日期', '职工总数'],
+        [HONGTAI.name, HONGTAI.code, '2023', '去年春天', '110'],
+      ]),
+    )
+    expect(bad.errorRowCount).toBe(1)
+    const good = await uploadAndRead(
+      'enterprise_years',
+      '年度数据-成立日期.csv',
+      csv([
+        ['企业名称', '信用代码', '年度', '成立日期', '职工总数'],
+        [HONGTAI.name, HONGTAI.code, '2023', '2012-08-15', '110'],
+      ]),
+    )
+    expect(good.errorRowCount).toBe(0)
+    await commit(good.id)
+    const [enterprise] = await queryRows<{ founded_on: string }>(
+      t.database.db,
+      sql`select founded_on::text as founded_on from enterprises where id = ${enterpriseIds.hongtai}`,
+    )
+    expect(enterprise).toEqual({ founded_on: '2012-08-15' })
+  })
+
   it('attaches a patent to its 专利权人 and records a platform with its host', async () => {
     const patents = await uploadAndRead(
       'patents',
