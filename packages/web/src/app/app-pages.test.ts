@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { permissionsOf } from '@kechuang/core/accounts'
-import { APP_PAGES, buildMenuEntries, findPage, visiblePages } from './app-pages'
+import { APP_PAGES, buildMenuEntries, findPage, firstOpenablePath, visiblePages } from './app-pages'
 
 describe('visiblePages', () => {
   it('shows a 责任单位填报员 the dashboard, the plans with their entry and tasks, and the org-unit tree', () => {
@@ -14,6 +14,7 @@ describe('visiblePages', () => {
       '/plans/:planId/entry',
       '/plans/:planId/tasks',
       '/plans/:planId/composite-index',
+      '/qualification/self-check',
       '/org-units',
     ])
   })
@@ -26,8 +27,19 @@ describe('visiblePages', () => {
     expect(visiblePages(permissionsOf('system_admin'))).toEqual(APP_PAGES)
   })
 
-  it('shows nothing to a role without permissions', () => {
-    expect(visiblePages(permissionsOf('enterprise'))).toEqual([])
+  it('shows an enterprise user the self-check only', () => {
+    expect(visiblePages(permissionsOf('enterprise')).map((p) => p.path)).toEqual([
+      '/qualification/self-check',
+    ])
+  })
+})
+
+describe('firstOpenablePath', () => {
+  it('leads a role without the dashboard to its first menu page, and nobody to a detail page', () => {
+    expect(firstOpenablePath(permissionsOf('enterprise'))).toBe('/qualification/self-check')
+    expect(firstOpenablePath(permissionsOf('reporter'))).toBe('/')
+    expect(firstOpenablePath([])).toBeNull()
+    expect(firstOpenablePath(['indicators:read'])).toBe('/plans')
   })
 })
 
@@ -53,6 +65,7 @@ describe('buildMenuEntries', () => {
       '/',
       'menu.indicators',
       'menu.registers',
+      'menu.qualification',
       '/org-units',
       '/users',
       '/audit',

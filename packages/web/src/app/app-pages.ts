@@ -6,6 +6,8 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   EditOutlined,
+  ExperimentOutlined,
+  FileSearchOutlined,
   FundOutlined,
   ImportOutlined,
   RiseOutlined,
@@ -182,6 +184,26 @@ export const APP_PAGES: readonly AppPage[] = [
     component: lazy(() => import('../pages/registers/ladder-page').then((m) => ({ default: m.LadderPage }))),
   },
   {
+    path: '/qualification/screenings',
+    labelKey: 'menu.qualificationScreenings',
+    icon: FileSearchOutlined,
+    permission: 'registers:read',
+    groupKey: 'menu.qualification',
+    component: lazy(() =>
+      import('../pages/qualification/screening-page').then((m) => ({ default: m.ScreeningPage })),
+    ),
+  },
+  {
+    path: '/qualification/self-check',
+    labelKey: 'menu.qualificationSelfCheck',
+    icon: ExperimentOutlined,
+    permission: 'qualification:self-check',
+    groupKey: 'menu.qualification',
+    component: lazy(() =>
+      import('../pages/qualification/self-check-page').then((m) => ({ default: m.SelfCheckPage })),
+    ),
+  },
+  {
     path: '/org-units',
     labelKey: 'menu.orgUnits',
     icon: ApartmentOutlined,
@@ -225,6 +247,16 @@ export function findPage(pathname: string, pages: readonly AppPage[] = APP_PAGES
   if (matched) return matched
   const section = `/${pathname.split('/')[1] ?? ''}`
   return pages.find((page) => page.path === section)
+}
+
+/**
+ * Where "/" leads a user who may not open the dashboard (an enterprise user): the first menu page they may
+ * open, or null when there is none.
+ */
+export function firstOpenablePath(permissions: readonly Permission[], pages: readonly AppPage[] = APP_PAGES) {
+  return (
+    visiblePages(permissions, pages).find((page) => !page.menuPath && !page.path.includes(':'))?.path ?? null
+  )
 }
 
 export type MenuEntry =

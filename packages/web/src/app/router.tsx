@@ -39,7 +39,7 @@ export const router = createBrowserRouter([
               ...APP_PAGES.map(({ path, permission, component: Page }) => ({
                 path,
                 element: (
-                  <RequirePermission permission={permission}>
+                  <RequirePermission permission={permission} isHome={path === '/'}>
                     <Page />
                   </RequirePermission>
                 ),

@@ -2,6 +2,8 @@
 // come from @kechuang/core so the API and the UI name them alike. `{name}` marks a value filled in by t().
 import { enterprisesMessages } from './zh-cn/enterprises'
 import { librariesMessages } from './zh-cn/libraries'
+import { qualificationMessages } from './zh-cn/qualification'
+import { qualificationScreeningMessages } from './zh-cn/qualification-screening'
 import { registerImportsMessages } from './zh-cn/register-imports'
 
 export const zhCN = {
@@ -36,6 +38,9 @@ export const zhCN = {
     registerReview: '待确认匹配',
     libraries: '五库',
     ladder: '梯次培育',
+    qualification: '资格评价',
+    qualificationSelfCheck: '资格自测',
+    qualificationScreenings: '资格筛查',
   },
   common: {
     ok: '确定',
@@ -466,4 +471,6 @@ export const zhCN = {
   enterprises: enterprisesMessages,
   registerImports: registerImportsMessages,
   libraries: librariesMessages,
+  qualification: qualificationMessages,
+  qualificationScreening: qualificationScreeningMessages,
 } as const

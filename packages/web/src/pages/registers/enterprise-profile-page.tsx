@@ -63,6 +63,7 @@ import {
   enterpriseProfileQueryOptions,
   splitEnterprise,
 } from './enterprise-register.api'
+import { EnterpriseVerdictsTab } from '../qualification/enterprise-verdicts-tab'
 
 const NONE = t('common.none')
 const VALIDITY_COLORS: Record<QualificationValidity, string> = {
@@ -156,6 +157,11 @@ function ProfileView({ profile }: { profile: EnterpriseProfile }) {
                 key: 'talents',
                 label: `${t('enterprises.tabs.talents')} (${profile.talents.length})`,
                 children: <TalentsTab rows={profile.talents} memberName={memberName} />,
+              },
+              {
+                key: 'verdicts',
+                label: t('qualification.enterpriseVerdicts.tab'),
+                children: <EnterpriseVerdictsTab enterpriseId={profile.id} />,
               },
               {
                 key: 'timeline',
