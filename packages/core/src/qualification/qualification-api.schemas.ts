@@ -257,6 +257,16 @@ export const ScreeningPage = pageOf(Screening)
 
 export const SCREENING_CHANGES = ['new', 'improved', 'worsened', 'unchanged'] as const
 export type ScreeningChangeKind = (typeof SCREENING_CHANGES)[number]
+
+/** Verdicts in order, worst first: 符合 is better than 需复核, which is better than 不符合. */
+export const QUALIFIED_RANK: Record<QualifiedValue, number> = { failed: 0, 'needs-review': 1, qualified: 2 }
+
+/** The kind of a move between two runs, as the results' `change` filter names it. */
+export function changeKindOf(from: QualifiedValue | null, to: QualifiedValue): ScreeningChangeKind {
+  if (from === null) return 'new'
+  if (from === to) return 'unchanged'
+  return QUALIFIED_RANK[to] > QUALIFIED_RANK[from] ? 'improved' : 'worsened'
+}
 export const SCREENING_CHANGE_LABELS: Record<ScreeningChangeKind, string> = {
   new: '新进入筛查',
   improved: '结论变好',

@@ -1,11 +1,12 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm'
-import type {
-  QualifiedValue,
-  RuleSetId,
-  StoredCondition,
-  ScreeningChangeKind,
-  ScreeningFilter,
-  ScreeningResultQuery,
+import {
+  QUALIFIED_RANK,
+  type QualifiedValue,
+  type RuleSetId,
+  type StoredCondition,
+  type ScreeningChangeKind,
+  type ScreeningFilter,
+  type ScreeningResultQuery,
 } from '@kechuang/core/qualification'
 import { containsPattern, queryRows, tables, type Executor } from '@kechuang/db'
 
@@ -213,9 +214,12 @@ export function countChanges(db: Executor, screeningId: string): Promise<ChangeR
   )
 }
 
-// Verdicts in order, worst first: a move up is an improvement.
+// Verdicts in order, worst first (core QUALIFIED_RANK): a move up is an improvement.
 const VERDICT_ORDER = (column: SQL) =>
-  sql`(case ${column} when 'failed' then 0 when 'needs-review' then 1 when 'qualified' then 2 end)`
+  sql`(case ${column} ${sql.join(
+    Object.entries(QUALIFIED_RANK).map(([value, rank]) => sql`when ${value} then ${rank}::int`),
+    sql` `,
+  )} end)`
 
 function changeCondition(change: ScreeningChangeKind): SQL {
   const now = VERDICT_ORDER(sql`r.qualified`)

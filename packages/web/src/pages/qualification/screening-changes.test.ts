@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  changeKindCounts,
-  changeKindOf,
-  formatSignedCount,
-  netVerdictChanges,
-  verdictDeltaText,
-} from './screening-changes'
+import { changeKindCounts, formatSignedCount, netVerdictChanges, verdictDeltaText } from './screening-changes'
 
 const changes = [
   { ruleSet: 'hnte-2016', from: 'failed', to: 'qualified', count: 2 },
@@ -41,13 +35,6 @@ describe('formatSignedCount', () => {
 })
 
 describe('change kinds', () => {
-  it('reads 符合 above 需复核 above 不符合', () => {
-    expect(changeKindOf(null, 'failed')).toBe('new')
-    expect(changeKindOf('failed', 'needs-review')).toBe('improved')
-    expect(changeKindOf('qualified', 'needs-review')).toBe('worsened')
-    expect(changeKindOf('failed', 'failed')).toBe('unchanged')
-  })
-
   it('counts the moves of each kind and leaves the unchanged out', () => {
     expect(changeKindCounts(changes, 'hnte-2016')).toEqual([
       { change: 'new', count: 2 },

@@ -1,4 +1,5 @@
 import {
+  changeKindOf,
   QUALIFIED_LABELS,
   QUALIFIED_VALUES,
   SCREENING_CHANGES,
@@ -42,16 +43,6 @@ export function formatSignedCount(value: number): string {
 /** `符合 +3，不符合 −5`; empty when nothing moved. */
 export function verdictDeltaText(deltas: readonly VerdictDelta[]): string {
   return deltas.map((d) => `${QUALIFIED_LABELS[d.qualified]} ${formatSignedCount(d.delta)}`).join('，')
-}
-
-// 结论变好 / 变差 as the API's `change` filter reads them: 符合 is better than 需复核, which is better than 不符合.
-const VERDICT_ORDER: Record<QualifiedValue, number> = { failed: 0, 'needs-review': 1, qualified: 2 }
-
-/** The kind of a move, as the results' `change` filter names it. */
-export function changeKindOf(from: QualifiedValue | null, to: QualifiedValue): ScreeningChangeKind {
-  if (from === null) return 'new'
-  if (from === to) return 'unchanged'
-  return VERDICT_ORDER[to] > VERDICT_ORDER[from] ? 'improved' : 'worsened'
 }
 
 export interface ChangeKindCount {
