@@ -16,7 +16,10 @@ import {
   institutions,
   intellectualProperty,
   libraryCurations,
+  experts,
   qualificationProposals,
+  techNeeds,
+  techResults,
   qualificationScreeningResults,
   qualificationScreenings,
   qualificationSelfChecks,
@@ -237,6 +240,36 @@ async function fillRegisters(handle: DatabaseHandle, userId: string): Promise<vo
  * Puts at least one row into every table, with the awkward cases: a tree, JSON, nulls, identity ids,
  * binary content.
  */
+/** M5: a 科技成果 (with markup in its text, stored as typed), a 技术需求 and an expert. */
+async function fillMarketplace(handle: DatabaseHandle, userId: string): Promise<void> {
+  await handle.db.insert(techResults).values({
+    title: '高镍三元正极材料<script>制备</script>',
+    abstract: '共沉淀法制备前驱体。',
+    keywords: ['正极材料'],
+    industry: '新材料',
+    maturity: 'pilot',
+    ownerName: '示例大学材料学院',
+    transferMode: 'license',
+    priceWanYuan: 120.5,
+    createdByUserId: userId,
+  })
+  await handle.db.insert(techNeeds).values({
+    title: '锂电池正极材料技术需求',
+    description: '提升能量密度。',
+    industry: '新材料',
+    enterpriseName: '大冶某新能源有限公司',
+    deadline: '2026-12-31',
+    source: 'plan',
+    planDirectionId: 'HS-C1-02',
+  })
+  await handle.db.insert(experts).values({
+    name: '王明',
+    organization: '示例大学',
+    fields: ['锂电池', '正极材料'],
+    industry: '新材料',
+  })
+}
+
 /** M3: a screening run with one result and one proposal, and a kept self-check. */
 async function fillQualification(handle: DatabaseHandle, rootId: string, userId: string): Promise<void> {
   const enterpriseId = '00000000-0000-4000-8000-000000000001'
@@ -343,6 +376,7 @@ async function fillEveryTable(handle: DatabaseHandle): Promise<void> {
   })
   await fillRegisters(handle, user!.id)
   await fillQualification(handle, root!.id, user!.id)
+  await fillMarketplace(handle, user!.id)
   await handle.db.insert(auditLog).values({
     actorName: '测试',
     entityType: 'user',

@@ -45,6 +45,16 @@ describe('roles', () => {
       )
   })
 
+  it('lets enterprises and institutions publish to the marketplace and only the bureau manage it', () => {
+    for (const role of ['enterprise', 'institution', 'bureau_staff'] as const)
+      expect(hasPermission(role, 'marketplace:publish')).toBe(true)
+    expect(hasPermission('expert', 'marketplace:publish')).toBe(false)
+    for (const role of ROLES)
+      expect(hasPermission(role, 'marketplace:manage')).toBe(
+        ['system_admin', 'bureau_admin', 'bureau_staff'].includes(role),
+      )
+  })
+
   it('lets only administrators change how a plan is judged (path model, status thresholds)', () => {
     for (const role of ROLES)
       expect(hasPermission(role, 'plans:configure')).toBe(role === 'system_admin' || role === 'bureau_admin')

@@ -44,6 +44,11 @@ export const PERMISSIONS = [
   'qualification:self-check',
   // M3: run batch screenings and decide their 高企后备库 proposals.
   'qualification:screen',
+  // M5: browse the marketplace and its recommendations; publish one's own 成果 / 需求; manage every record
+  // (edit any, see contacts unmasked, keep the 专家库).
+  'marketplace:read',
+  'marketplace:publish',
+  'marketplace:manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -63,6 +68,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'registers:write',
     'qualification:self-check',
     'qualification:screen',
+    'marketplace:read',
+    'marketplace:publish',
+    'marketplace:manage',
   ],
   // A 责任单位 enters values and task progress for its own unit; locking (data approval) is the bureau's.
   reporter: [
@@ -73,9 +81,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'tasks:report',
     'qualification:self-check',
   ],
-  enterprise: ['qualification:self-check'],
-  expert: ['qualification:self-check'],
-  institution: ['qualification:self-check'],
+  enterprise: ['qualification:self-check', 'marketplace:read', 'marketplace:publish'],
+  expert: ['qualification:self-check', 'marketplace:read'],
+  institution: ['qualification:self-check', 'marketplace:read', 'marketplace:publish'],
   leader: [
     'org-units:read',
     'users:read',
@@ -84,6 +92,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'indicators:read',
     'registers:read',
     'qualification:self-check',
+    'marketplace:read',
   ],
 }
 

@@ -1,2 +1,3 @@
 export * from './marketplace-vocabulary'
 export * from './synthetic-marketplace'
+export * from './marketplace-api.schemas'

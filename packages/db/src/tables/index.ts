@@ -32,3 +32,4 @@ export {
   qualificationProposals,
   qualificationSelfChecks,
 } from './qualification.table'
+export { techResults, techNeeds, experts } from './marketplace.table'
