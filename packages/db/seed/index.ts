@@ -13,7 +13,9 @@ import {
   qualifications,
   taskResponsibleUnits,
   tasks,
+  techNeeds,
 } from '../src/tables/index'
+import { buildSeedPlanNeeds } from './marketplace.seed'
 import { buildSeedObservations } from './observations.seed'
 import { buildSeedOrgUnits } from './org-units.seed'
 import { buildSeedPlans } from './plans.seed'
@@ -21,9 +23,16 @@ import { buildSeedRegisters } from './registers.seed'
 import { buildSeedTasks } from './tasks.seed'
 
 export { buildSeedOrgUnits, type SeedOrgUnit } from './org-units.seed'
+export { buildSeedPlanNeeds, planNeedId, readTechDirections } from './marketplace.seed'
 export { buildSeedPlans } from './plans.seed'
 export { buildSeedRegisters } from './registers.seed'
 export { stableId } from './stable-id'
+export {
+  loadSyntheticMarketplace,
+  SyntheticMarketplaceRefusedError,
+  SYNTHETIC_MARKETPLACE_DEFAULTS,
+  type SyntheticMarketplaceCounts,
+} from './synthetic-marketplace'
 
 export interface SeedResult {
   orgUnitsAdded: number
@@ -35,6 +44,7 @@ export interface SeedResult {
   enterprisesAdded: number
   qualificationsAdded: number
   platformsAdded: number
+  techNeedsAdded: number
 }
 
 export class SeedRefusedError extends Error {}
@@ -53,6 +63,7 @@ export async function seedDatabase(db: Database, options: { force?: boolean } = 
   const seededObservations = buildSeedObservations(units, seededPlans.indicators, new Date())
   const seededTasks = buildSeedTasks(units, seededPlans.plans)
   const registers = buildSeedRegisters(units)
+  const planNeeds = buildSeedPlanNeeds(units)
   return db.transaction(async (tx) => {
     const result: SeedResult = {
       orgUnitsAdded: (await tx.insert(orgUnits).values(units).onConflictDoNothing().returning()).length,
@@ -91,6 +102,9 @@ export async function seedDatabase(db: Database, options: { force?: boolean } = 
           .values(registers.platforms)
           .onConflictDoNothing()
           .returning({ id: platforms.id })
+      ).length,
+      techNeedsAdded: (
+        await tx.insert(techNeeds).values(planNeeds).onConflictDoNothing().returning({ id: techNeeds.id })
       ).length,
     }
     await tx.insert(taskResponsibleUnits).values(seededTasks.responsibleUnits).onConflictDoNothing()

@@ -141,6 +141,7 @@ describe('seeding again', () => {
       enterprisesAdded: 0,
       qualificationsAdded: 0,
       platformsAdded: 0,
+      techNeedsAdded: 0,
     })
     expect(
       await handle.db.select({ id: indicators.id }).from(indicators).orderBy(asc(indicators.id)),

@@ -40,6 +40,10 @@ import { createScreeningsService } from './modules/qualification/screenings.serv
 import { createEvaluateService } from './modules/qualification/evaluate.service'
 import { selfCheckRoutes } from './modules/qualification/self-check.routes'
 import { createSelfCheckService } from './modules/qualification/self-check.service'
+import { createMarketplaceIndexService } from './modules/marketplace/marketplace-index.service'
+import { marketplaceRoutes } from './modules/marketplace/marketplace.routes'
+import { createMarketplaceService } from './modules/marketplace/marketplace.service'
+import { createRecommendationsService } from './modules/marketplace/recommendations.service'
 import { ladderRoutes } from './modules/registers/ladder.routes'
 import { createLadderService } from './modules/registers/ladder.service'
 import { librariesRoutes } from './modules/registers/libraries.routes'
@@ -104,6 +108,7 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
   const enterprises = createEnterprisesService({ db, audit, orgUnits })
   const registerImports = createRegisterImportsService({ db, audit })
   const reviewQueue = createReviewQueueService({ db, audit })
+  const marketplaceIndex = createMarketplaceIndexService({ db })
 
   await app.register(cookie)
   await app.register(rateLimit, {
@@ -155,6 +160,11 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
       await api.register(selfCheckRoutes, {
         prefix: '/qualification',
         service: createSelfCheckService({ db, audit }),
+      })
+      await api.register(marketplaceRoutes, {
+        prefix: '/marketplace',
+        service: createMarketplaceService({ db, audit, orgUnits, index: marketplaceIndex }),
+        recommendations: createRecommendationsService({ db, index: marketplaceIndex }),
       })
     },
     { prefix: '/api' },

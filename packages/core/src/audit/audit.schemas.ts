@@ -57,6 +57,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   qualification_self_check: '资格自测记录',
   qualification_screening: '资格批量筛查',
   qualification_proposal: '高企后备库建议',
+  tech_result: '科技成果',
+  tech_need: '技术需求',
+  expert: '专家',
 }
 
 export const AuditEntry = z.object({

@@ -1,3 +1,5 @@
 export * from './marketplace-vocabulary'
 export * from './synthetic-marketplace'
 export * from './marketplace-api.schemas'
+export * from './describe-match'
+export * from './mask-contact'

@@ -9,7 +9,12 @@ import {
   type DatabaseHandle,
 } from '@kechuang/db'
 import { SYNTHETIC_SCALES, type SyntheticScaleName } from '@kechuang/core/registers'
-import { seedDatabase } from '@kechuang/db/seed'
+import {
+  loadSyntheticMarketplace,
+  seedDatabase,
+  SYNTHETIC_MARKETPLACE_DEFAULTS,
+  type SyntheticMarketplaceCounts,
+} from '@kechuang/db/seed'
 import { openConfiguredDatabase } from '../bootstrap'
 import { loadConfig } from '../config'
 import { createAuditService } from '../modules/audit/audit.service'
@@ -25,10 +30,15 @@ const HELP = `用法：npm run cli -- <命令> [选项]
   synthetic --scale county|province [--seed <数字>]
                                    生成合成（SYNTHETIC）创新主体库：county = 大冶市 1 万家企业、3 万件知识产权，
                                    province = 湖北省 50 万家企业、300 万件知识产权（须先 seed；每个库只能生成一次）
+  synthetic-marketplace [--results N] [--needs N] [--experts N]
+                                   生成合成（SYNTHETIC）科技成果、技术需求和专家（默认 500 / 200 / 100 条；只能生成一次）
   backup <文件>                    把整个数据库备份到一个文件（.jsonl.gz）
   restore <文件>                   把备份恢复到空的数据目录或空的 PostgreSQL 数据库
 
 数据库由环境变量决定：DATABASE_URL（PostgreSQL）或 KECHUANG_DATA_DIR（嵌入式，默认 ./data）。`
+
+/** Synthetic marketplace rows per kind in one run (the whole load is one transaction in memory). */
+const SYNTHETIC_MARKETPLACE_MAX = 200_000
 
 type Command = (
   database: DatabaseHandle,
@@ -46,7 +56,7 @@ const commands: Record<string, Command> = {
       `已载入初始数据：新增组织机构 ${result.orgUnitsAdded} 个、规划 ${result.plansAdded} 个、` +
       `指标 ${result.indicatorsAdded} 个、指标数值 ${result.observationsAdded} 条、重点任务 ${result.tasksAdded} 项、` +
       `企业 ${result.enterprisesAdded} 家、企业资质 ${result.qualificationsAdded} 条、创新平台 ${result.platformsAdded} 个、` +
-      `高校院所 ${result.institutionsAdded} 个`
+      `高校院所 ${result.institutionsAdded} 个、规划方向技术需求 ${result.techNeedsAdded} 条`
     )
   },
   async synthetic(database, _args, options) {
@@ -75,6 +85,22 @@ const commands: Record<string, Command> = {
       talents: result.counts.talents,
     }
     return `已生成合成数据（规模 ${scaleName}，种子 ${seed}），用时 ${(result.elapsedMs / 1000).toFixed(1)} 秒\n${formatCounts(counts)}`
+  },
+  async 'synthetic-marketplace'(database, _args, options) {
+    const count = (name: keyof SyntheticMarketplaceCounts) => {
+      const value = options[name]
+      if (value === undefined) return SYNTHETIC_MARKETPLACE_DEFAULTS[name]
+      const n = Number(value)
+      if (!Number.isSafeInteger(n) || n < 0 || n > SYNTHETIC_MARKETPLACE_MAX)
+        throw new Error(`--${name} 须为 0 到 ${SYNTHETIC_MARKETPLACE_MAX} 之间的整数：${String(value)}`)
+      return n
+    }
+    const counts = await loadSyntheticMarketplace(database.db, {
+      results: count('results'),
+      needs: count('needs'),
+      experts: count('experts'),
+    })
+    return `已生成合成数据：科技成果 ${counts.results} 条、技术需求 ${counts.needs} 条、专家 ${counts.experts} 位`
   },
   async 'create-admin'(database, _args, options) {
     const username = typeof options.username === 'string' ? options.username : undefined
@@ -136,6 +162,9 @@ async function main(): Promise<number> {
       role: { type: 'string' },
       scale: { type: 'string' },
       seed: { type: 'string' },
+      results: { type: 'string' },
+      needs: { type: 'string' },
+      experts: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })

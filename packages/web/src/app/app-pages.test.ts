@@ -27,9 +27,15 @@ describe('visiblePages', () => {
     expect(visiblePages(permissionsOf('system_admin'))).toEqual(APP_PAGES)
   })
 
-  it('shows an enterprise user the self-check only', () => {
+  it('shows an enterprise user the self-check and the 成果转化 marketplace', () => {
     expect(visiblePages(permissionsOf('enterprise')).map((p) => p.path)).toEqual([
       '/qualification/self-check',
+      '/marketplace/needs',
+      '/marketplace/results',
+      '/marketplace/experts',
+      '/marketplace/needs/:id',
+      '/marketplace/results/:id',
+      '/marketplace/experts/:id',
     ])
   })
 })
@@ -66,6 +72,7 @@ describe('buildMenuEntries', () => {
       'menu.indicators',
       'menu.registers',
       'menu.qualification',
+      'menu.marketplace',
       '/org-units',
       '/users',
       '/audit',
@@ -76,6 +83,17 @@ describe('buildMenuEntries', () => {
       '/entry',
       '/tasks',
       '/composite-index',
+    ])
+  })
+
+  it('gathers 技术需求, 科技成果 and 专家库 under 成果转化', () => {
+    const group = buildMenuEntries(APP_PAGES).find(
+      (e) => e.kind === 'group' && e.labelKey === 'menu.marketplace',
+    )
+    expect(group?.kind === 'group' && group.pages.map((p) => p.path)).toEqual([
+      '/marketplace/needs',
+      '/marketplace/results',
+      '/marketplace/experts',
     ])
   })
 })

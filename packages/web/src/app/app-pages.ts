@@ -7,6 +7,9 @@ import {
   DatabaseOutlined,
   EditOutlined,
   ExperimentOutlined,
+  BulbOutlined,
+  SolutionOutlined,
+  UserOutlined,
   FileSearchOutlined,
   FundOutlined,
   ImportOutlined,
@@ -201,6 +204,68 @@ export const APP_PAGES: readonly AppPage[] = [
     groupKey: 'menu.qualification',
     component: lazy(() =>
       import('../pages/qualification/self-check-page').then((m) => ({ default: m.SelfCheckPage })),
+    ),
+  },
+  {
+    path: '/marketplace/needs',
+    labelKey: 'menu.techNeeds',
+    icon: SolutionOutlined,
+    permission: 'marketplace:read',
+    groupKey: 'menu.marketplace',
+    component: lazy(() =>
+      import('../pages/marketplace/tech-need-list-page').then((m) => ({ default: m.TechNeedListPage })),
+    ),
+  },
+  {
+    path: '/marketplace/results',
+    labelKey: 'menu.techResults',
+    icon: BulbOutlined,
+    permission: 'marketplace:read',
+    groupKey: 'menu.marketplace',
+    component: lazy(() =>
+      import('../pages/marketplace/tech-result-list-page').then((m) => ({ default: m.TechResultListPage })),
+    ),
+  },
+  {
+    path: '/marketplace/experts',
+    labelKey: 'menu.experts',
+    icon: UserOutlined,
+    permission: 'marketplace:read',
+    groupKey: 'menu.marketplace',
+    component: lazy(() =>
+      import('../pages/marketplace/expert-list-page').then((m) => ({ default: m.ExpertListPage })),
+    ),
+  },
+  {
+    path: '/marketplace/needs/:id',
+    labelKey: 'menu.techNeeds',
+    icon: SolutionOutlined,
+    permission: 'marketplace:read',
+    menuPath: '/marketplace/needs',
+    component: lazy(() =>
+      import('../pages/marketplace/tech-need-detail-page').then((m) => ({ default: m.TechNeedDetailPage })),
+    ),
+  },
+  {
+    path: '/marketplace/results/:id',
+    labelKey: 'menu.techResults',
+    icon: BulbOutlined,
+    permission: 'marketplace:read',
+    menuPath: '/marketplace/results',
+    component: lazy(() =>
+      import('../pages/marketplace/tech-result-detail-page').then((m) => ({
+        default: m.TechResultDetailPage,
+      })),
+    ),
+  },
+  {
+    path: '/marketplace/experts/:id',
+    labelKey: 'menu.experts',
+    icon: UserOutlined,
+    permission: 'marketplace:read',
+    menuPath: '/marketplace/experts',
+    component: lazy(() =>
+      import('../pages/marketplace/expert-detail-page').then((m) => ({ default: m.ExpertDetailPage })),
     ),
   },
   {

@@ -2,6 +2,7 @@
 // come from @kechuang/core so the API and the UI name them alike. `{name}` marks a value filled in by t().
 import { enterprisesMessages } from './zh-cn/enterprises'
 import { librariesMessages } from './zh-cn/libraries'
+import { marketplaceMessages } from './zh-cn/marketplace'
 import { qualificationMessages } from './zh-cn/qualification'
 import { qualificationScreeningMessages } from './zh-cn/qualification-screening'
 import { registerImportsMessages } from './zh-cn/register-imports'
@@ -41,6 +42,10 @@ export const zhCN = {
     qualification: '资格评价',
     qualificationSelfCheck: '资格自测',
     qualificationScreenings: '资格筛查',
+    marketplace: '成果转化',
+    techNeeds: '技术需求',
+    techResults: '科技成果',
+    experts: '专家库',
   },
   common: {
     ok: '确定',
@@ -473,4 +478,5 @@ export const zhCN = {
   libraries: librariesMessages,
   qualification: qualificationMessages,
   qualificationScreening: qualificationScreeningMessages,
+  marketplace: marketplaceMessages,
 } as const

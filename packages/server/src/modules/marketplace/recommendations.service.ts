@@ -1,0 +1,138 @@
+import {
+  describeMatch,
+  type Recommendation,
+  type RecommendationKind,
+  type RecommendationList,
+  type RecommendationQuery,
+} from '@kechuang/core/marketplace'
+import type { MatchHit, MatchQuery } from '@kechuang/core/matching'
+import type { Database } from '@kechuang/db'
+import type { Actor } from '../audit/actor'
+import type { MarketplaceIndexService } from './marketplace-index.service'
+import { marketplaceErrors } from './marketplace.errors'
+import { findExperts, findTechNeeds, findTechResults } from './marketplace.repository'
+
+export interface RecommendationsService {
+  /** 科技成果 (default) or experts for a 技术需求. */
+  forNeed(actor: Actor, id: string, query: RecommendationQuery): Promise<RecommendationList>
+  /** 技术需求 for a 科技成果: open and matched ones (closed needs want nothing more). */
+  forResult(actor: Actor, id: string, query: RecommendationQuery): Promise<RecommendationList>
+}
+
+/** Need statuses a result is still recommended to. */
+const RECOMMENDABLE_NEED_STATUSES = ['open', 'matched']
+
+/** What is shown of a recommended record: its title and who offers it. */
+interface Shown {
+  title: string
+  subtitle: string
+  industry: string
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits))
+
+export function createRecommendationsService({
+  db,
+  index,
+}: {
+  db: Database
+  index: MarketplaceIndexService
+}): RecommendationsService {
+  /** The shown fields of each hit's record, read in one query per kind (a hit deleted meanwhile is left out). */
+  const showHits = async (kind: RecommendationKind, ids: string[]): Promise<Map<string, Shown>> => {
+    if (kind === 'results') {
+      const rows = await findTechResults(db, ids)
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          { title: r.title, subtitle: `${r.ownerName} · ${r.industry}`, industry: r.industry },
+        ]),
+      )
+    }
+    if (kind === 'needs') {
+      const rows = await findTechNeeds(db, ids)
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          { title: r.title, subtitle: `${r.enterpriseName} · ${r.industry}`, industry: r.industry },
+        ]),
+      )
+    }
+    const rows = await findExperts(db, ids)
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          title: r.name,
+          subtitle: `${[r.organization, r.title].filter(Boolean).join(' ')} · ${r.industry}`,
+          industry: r.industry,
+        },
+      ]),
+    )
+  }
+
+  const recommend = async (
+    kind: RecommendationKind,
+    query: MatchQuery & { industry: string },
+  ): Promise<RecommendationList> => {
+    const hits: MatchHit[] = await index.search(kind, query)
+    const shown = await showHits(
+      kind,
+      hits.map((h) => h.id),
+    )
+    const items: Recommendation[] = []
+    for (const hit of hits) {
+      const record = shown.get(hit.id)
+      if (!record) continue
+      items.push({
+        kind,
+        id: hit.id,
+        ...record,
+        score: round(hit.score, 4),
+        sharedTerms: hit.sharedTerms.map((t) => ({ term: t.term, share: round(t.share, 3) })),
+        industryMatch: hit.industryMatch,
+        reason: describeMatch(hit, query.industry),
+      })
+    }
+    return { items }
+  }
+
+  return {
+    async forNeed(_actor, id, { kind = 'results', limit, sameIndustry, maturity }) {
+      if (kind === 'needs') throw marketplaceErrors.RECOMMENDATION_KIND_INVALID({ kind })
+      const [need] = await findTechNeeds(db, [id])
+      if (!need) throw marketplaceErrors.TECH_NEED_NOT_FOUND({ id })
+      return recommend(kind, {
+        title: need.title,
+        keywords: need.keywords,
+        body: need.description,
+        industry: need.industry,
+        limit,
+        excludeIds: [need.id],
+        filters: {
+          industry: sameIndustry ? [need.industry] : [],
+          // Only results have a maturity.
+          ...(kind === 'results' && maturity ? { maturity: [maturity] } : {}),
+        },
+      })
+    },
+
+    async forResult(_actor, id, { kind = 'needs', limit, sameIndustry }) {
+      if (kind !== 'needs') throw marketplaceErrors.RECOMMENDATION_KIND_INVALID({ kind })
+      const [result] = await findTechResults(db, [id])
+      if (!result) throw marketplaceErrors.TECH_RESULT_NOT_FOUND({ id })
+      return recommend('needs', {
+        title: result.title,
+        keywords: result.keywords,
+        body: result.abstract,
+        industry: result.industry,
+        limit,
+        excludeIds: [result.id],
+        filters: {
+          industry: sameIndustry ? [result.industry] : [],
+          status: RECOMMENDABLE_NEED_STATUSES,
+        },
+      })
+    },
+  }
+}
