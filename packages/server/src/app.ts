@@ -43,6 +43,7 @@ import { createSelfCheckService } from './modules/qualification/self-check.servi
 import { createMarketplaceIndexService } from './modules/marketplace/marketplace-index.service'
 import { marketplaceRoutes } from './modules/marketplace/marketplace.routes'
 import { createMarketplaceService } from './modules/marketplace/marketplace.service'
+import { createNeedDirectoryService } from './modules/marketplace/need-directory.service'
 import { createRecommendationsService } from './modules/marketplace/recommendations.service'
 import { ladderRoutes } from './modules/registers/ladder.routes'
 import { createLadderService } from './modules/registers/ladder.service'
@@ -165,6 +166,7 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
         prefix: '/marketplace',
         service: createMarketplaceService({ db, audit, orgUnits, index: marketplaceIndex }),
         recommendations: createRecommendationsService({ db, index: marketplaceIndex }),
+        directory: createNeedDirectoryService({ db }),
       })
     },
     { prefix: '/api' },

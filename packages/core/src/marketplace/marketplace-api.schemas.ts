@@ -240,3 +240,33 @@ export const Recommendation = z.object({
 export type Recommendation = z.infer<typeof Recommendation>
 export const RecommendationList = z.object({ items: z.array(Recommendation) })
 export type RecommendationList = z.infer<typeof RecommendationList>
+
+// ---------------------------------------------------------------------------------------------------------
+// 《企业科技需求目录》 (the yearly directory of needs, .docx and .xlsx, grouped by 产业领域)
+
+export const NEED_DIRECTORY_YEAR_MIN = 2000
+export const NEED_DIRECTORY_YEAR_MAX = 2100
+
+/** The needs created in a year (default: the current year), live only, optionally by status and region. */
+export const TechNeedDirectoryQuery = z.strictObject(
+  {
+    year: z.coerce
+      .number({ error: '年份必须是数字' })
+      .int({ error: '年份必须是整数' })
+      .min(NEED_DIRECTORY_YEAR_MIN, { error: `年份不能早于 ${NEED_DIRECTORY_YEAR_MIN}` })
+      .max(NEED_DIRECTORY_YEAR_MAX, { error: `年份不能晚于 ${NEED_DIRECTORY_YEAR_MAX}` })
+      .optional(),
+    status: z.enum(NEED_STATUSES, { error: '需求状态不正确' }).optional(),
+    orgUnitId: uuid('地区').optional(),
+    /** Include the synthetic (demo/bench) needs; by default the directory holds real and plan-derived ones. */
+    includeSynthetic: z
+      .enum(['true', 'false'], { error: 'includeSynthetic 应为 true 或 false' })
+      .transform((v) => v === 'true')
+      .optional(),
+  },
+  {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `不支持的查询参数：${issue.keys.join('、')}` : undefined,
+  },
+)
+export type TechNeedDirectoryQuery = z.infer<typeof TechNeedDirectoryQuery>

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm'
 import type { MaturityLevel, NeedStatus } from '@kechuang/core/marketplace'
 import { containsPattern, tables, type Executor } from '@kechuang/db'
 
@@ -161,6 +161,32 @@ export async function listTechNeeds(
   }
 }
 
+/** The needs of the 需求目录: created in [from, to), live, by status, region subtree and synthetic flag. */
+export async function listTechNeedsCreatedBetween(
+  db: Executor,
+  filter: {
+    from: Date
+    to: Date
+    status?: NeedStatus | undefined
+    orgUnitId?: string | undefined
+    includeSynthetic: boolean
+  },
+  limit: number,
+): Promise<TechNeedRow[]> {
+  const conditions = commonConditions(techNeeds, { orgUnitId: filter.orgUnitId }, [])
+  conditions.push(gte(techNeeds.createdAt, filter.from), lt(techNeeds.createdAt, filter.to))
+  if (filter.status) conditions.push(eq(techNeeds.status, filter.status))
+  if (!filter.includeSynthetic) conditions.push(eq(techNeeds.isSynthetic, false))
+  const rows = await db
+    .select({ row: techNeeds, ...region })
+    .from(techNeeds)
+    .leftJoin(orgUnits, eq(orgUnits.id, techNeeds.regionOrgUnitId))
+    .where(and(...conditions))
+    .orderBy(techNeeds.createdAt, techNeeds.id)
+    .limit(limit)
+  return rows.map(({ row, ...r }) => ({ ...row, ...r }))
+}
+
 export async function findTechNeeds(db: Executor, ids: readonly string[]): Promise<TechNeedRow[]> {
   if (ids.length === 0) return []
   const rows = await db
@@ -285,4 +311,9 @@ export async function enterpriseExists(db: Executor, id: string): Promise<boolea
 export async function institutionExists(db: Executor, id: string): Promise<boolean> {
   const rows = await db.select({ id: institutions.id }).from(institutions).where(eq(institutions.id, id))
   return rows.length > 0
+}
+
+export async function orgUnitName(db: Executor, id: string): Promise<string | null> {
+  const [row] = await db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, id))
+  return row?.name ?? null
 }

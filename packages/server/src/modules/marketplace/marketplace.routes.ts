@@ -9,6 +9,7 @@ import {
   RecommendationList,
   RecommendationQuery,
   TechNeed,
+  TechNeedDirectoryQuery,
   TechNeedInput,
   TechNeedPage,
   TechNeedQuery,
@@ -17,7 +18,11 @@ import {
   TechResultPage,
   TechResultQuery,
 } from '@kechuang/core/marketplace'
+import { sendFile } from '../../plugins/send-file'
+import { DOCX_CONTENT_TYPE } from '../indicators/plan-report.routes'
+import { XLSX_CONTENT_TYPE } from '../indicators/indicator-workbooks.routes'
 import type { MarketplaceService } from './marketplace.service'
+import type { NeedDirectoryService } from './need-directory.service'
 import type { RecommendationsService } from './recommendations.service'
 
 const tags = ['成果转化与供需对接']
@@ -32,7 +37,8 @@ const noContent = { 204: z.null() }
 export const marketplaceRoutes: FastifyPluginAsyncZod<{
   service: MarketplaceService
   recommendations: RecommendationsService
-}> = async (app, { service, recommendations }) => {
+  directory: NeedDirectoryService
+}> = async (app, { service, recommendations, directory }) => {
   // ----- 科技成果
   app.get(
     '/results',
@@ -104,6 +110,33 @@ export const marketplaceRoutes: FastifyPluginAsyncZod<{
       config: read,
     },
     (request) => service.listNeeds(request.actor, request.query),
+  )
+  // 《企业科技需求目录》: the needs of a year by 产业领域 (static paths, matched before /needs/:id).
+  app.get(
+    '/needs/directory.docx',
+    {
+      schema: {
+        tags,
+        summary: '下载年度《企业科技需求目录》（Word，按产业领域分组）',
+        querystring: TechNeedDirectoryQuery,
+      },
+      config: read,
+    },
+    async (request, reply) =>
+      sendFile(reply, DOCX_CONTENT_TYPE, await directory.downloadDocument(request.actor, request.query)),
+  )
+  app.get(
+    '/needs/directory.xlsx',
+    {
+      schema: {
+        tags,
+        summary: '下载年度《企业科技需求目录》（Excel，每个产业领域一张表，另附汇总表）',
+        querystring: TechNeedDirectoryQuery,
+      },
+      config: read,
+    },
+    async (request, reply) =>
+      sendFile(reply, XLSX_CONTENT_TYPE, await directory.downloadWorkbook(request.actor, request.query)),
   )
   app.get(
     '/needs/:id',

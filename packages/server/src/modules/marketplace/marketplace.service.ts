@@ -108,7 +108,8 @@ function toTechResult(actor: Actor, row: TechResultRow): TechResult {
   }
 }
 
-function toTechNeed(actor: Actor, row: TechNeedRow): TechNeed {
+/** A stored need as a reader sees it: the contact phone masked unless the reader may edit it. */
+export function toTechNeed(actor: Actor, row: TechNeedRow): TechNeed {
   const canEdit = mayEdit(actor, row)
   return {
     id: row.id,

@@ -39,6 +39,12 @@ export const marketplaceMessages = {
     deadline: '截止日期',
     status: '需求状态',
     empty: '暂无技术需求',
+    directoryYear: '目录年度',
+    directoryYearOption: '{year} 年',
+    exportWord: '导出需求目录（Word）',
+    exportExcel: '导出需求目录（Excel）',
+    exporting: '正在导出…',
+    exportHint: '按产业领域分组导出所选年度发布的需求，沿用当前的状态和地区筛选',
   },
   results: {
     title: '科技成果',

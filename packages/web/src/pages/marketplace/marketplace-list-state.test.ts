@@ -1,6 +1,11 @@
-import { TechNeedQuery, TechResultQuery } from '@kechuang/core/marketplace'
+import { TechNeedDirectoryQuery, TechNeedQuery, TechResultQuery } from '@kechuang/core/marketplace'
 import { describe, expect, it } from 'vitest'
-import { changeFilter, listStateFromSearch, listStateToParams } from './marketplace-list-state'
+import {
+  changeFilter,
+  listStateFromSearch,
+  listStateToParams,
+  needDirectoryParams,
+} from './marketplace-list-state'
 
 describe('listStateFromSearch', () => {
   it('reads the filters and paging of the address with the route schema', () => {
@@ -52,5 +57,18 @@ describe('listStateToParams', () => {
       page: 1,
       pageSize: 20,
     })
+  })
+})
+
+describe('needDirectoryParams', () => {
+  it('passes the year, status and region, which the directory route accepts, and leaves the rest out', () => {
+    const regionId = '00000000-0000-4000-8000-000000000001'
+    const params = needDirectoryParams(
+      { q: '钢', industry: '新材料', status: 'open', orgUnitId: regionId, page: 3, pageSize: 50 },
+      2025,
+    )
+    expect(params).toEqual({ year: 2025, status: 'open', orgUnitId: regionId })
+    expect(TechNeedDirectoryQuery.safeParse(params).success).toBe(true)
+    expect(needDirectoryParams({ page: 1, pageSize: 20 }, 2026)).toEqual({ year: 2026 })
   })
 })

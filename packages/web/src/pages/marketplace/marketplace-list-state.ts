@@ -33,6 +33,14 @@ export function listStateToParams(state: MarketplaceListState): QueryParams {
   return Object.fromEntries(Object.entries(withoutEmpty(state)))
 }
 
+/**
+ * The query of the 需求目录 download: the year and those of the list's filters the directory knows (status, region).
+ * The search words and industry are left out: the directory is the whole year's needs, grouped by industry.
+ */
+export function needDirectoryParams(state: MarketplaceListState, year: number): QueryParams {
+  return withoutEmpty({ year, status: state.status, orgUnitId: state.orgUnitId })
+}
+
 /** A filter change starts again at page 1; cleared filters disappear. */
 export function changeFilter(
   state: MarketplaceListState,

@@ -12,8 +12,18 @@ import {
   type TechNeedInput,
   type TechResultInput,
 } from '@kechuang/core/marketplace'
+import { ErrorBody } from '@kechuang/core/errors'
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { NO_CONTENT, apiRequest, type QueryParams, type ResponseSchema } from '../../lib/api-client'
+import { t } from '../../i18n/t'
+import {
+  ApiError,
+  NO_CONTENT,
+  apiRequest,
+  buildQueryString,
+  type QueryParams,
+  type ResponseSchema,
+} from '../../lib/api-client'
+import { fileNameOf } from '../registers/enterprise-register.api'
 
 const BASE = '/marketplace'
 
@@ -104,4 +114,35 @@ export function recommendationsQueryOptions(
       }),
     placeholderData: keepPreviousData,
   })
+}
+
+export type NeedDirectoryFormat = 'docx' | 'xlsx'
+
+/**
+ * Downloads the 《企业科技需求目录》 of a year as Word or Excel. Fetched rather than linked, so that a refusal shows
+ * the server's message instead of saving the error as a file.
+ */
+export async function downloadNeedDirectory(format: NeedDirectoryFormat, query: QueryParams): Promise<void> {
+  let response: Response
+  try {
+    response = await fetch(`/api${BASE}/needs/directory.${format}${buildQueryString(query)}`, {
+      credentials: 'same-origin',
+    })
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', t('errors.network'))
+  }
+  if (!response.ok) {
+    const body = ErrorBody.safeParse(await response.json().catch(() => null))
+    if (body.success)
+      throw new ApiError(response.status, body.data.code, body.data.message, body.data.details)
+    throw new ApiError(response.status, 'HTTP_ERROR', t('errors.http', { status: response.status }))
+  }
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download =
+    fileNameOf(response.headers.get('content-disposition')) ??
+    `企业科技需求目录_${String(query.year)}.${format}`
+  link.click()
+  URL.revokeObjectURL(url)
 }

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons'
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons'
 import {
   NEED_STATUSES,
   NEED_STATUS_LABELS,
@@ -7,21 +7,25 @@ import {
   type TechNeed,
 } from '@kechuang/core/marketplace'
 import { useQuery } from '@tanstack/react-query'
-import { Button, Card, Flex, Select, Table, Tag, type TableColumnsType } from 'antd'
+import { Button, Card, Flex, Select, Table, Tag, Tooltip, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { useAuth } from '../../app/auth-provider'
 import { PageContainer } from '../../components/page-container/page-container'
 import { QueryError } from '../../components/query-error/query-error'
 import { t } from '../../i18n/t'
+import { useHandleError } from '../../lib/handle-error'
 import { useIsMobile } from '../../lib/use-is-mobile'
 import { formatWanYuan, NEED_STATUS_COLORS } from './marketplace-display'
 import { MarketplaceListFilters, useMarketplaceListState } from './marketplace-list-filters'
 import { MarketplaceRecordTags } from './marketplace-record-tags'
-import { techNeedsQueryOptions } from './marketplace.api'
+import { needDirectoryParams } from './marketplace-list-state'
+import { downloadNeedDirectory, techNeedsQueryOptions, type NeedDirectoryFormat } from './marketplace.api'
 import { TechNeedForm } from './tech-need-form'
 
 const NONE = t('common.none')
+// The years the 需求目录 offers: this year and the nine before it.
+const DIRECTORY_YEARS = Array.from({ length: 10 }, (_, i) => new Date().getFullYear() - i)
 
 /** 技术需求: the needs of the caller's scope, filtered and paged on the server. */
 export function TechNeedListPage() {
@@ -31,6 +35,32 @@ export function TechNeedListPage() {
   const [isCreating, setIsCreating] = useState(false)
   const { state, params, update, updateFilter } = useMarketplaceListState(TechNeedQuery)
   const { data, error, refetch, isFetching } = useQuery(techNeedsQueryOptions(params))
+  const handleError = useHandleError()
+  const [directoryYear, setDirectoryYear] = useState(DIRECTORY_YEARS[0]!)
+  const [exporting, setExporting] = useState<NeedDirectoryFormat | null>(null)
+
+  async function handleExport(format: NeedDirectoryFormat) {
+    setExporting(format)
+    try {
+      await downloadNeedDirectory(format, needDirectoryParams(state, directoryYear))
+    } catch (exportError) {
+      handleError(exportError)
+    } finally {
+      setExporting(null)
+    }
+  }
+  const exportButton = (format: NeedDirectoryFormat) => (
+    <Button
+      icon={<DownloadOutlined />}
+      loading={exporting === format}
+      disabled={exporting !== null && exporting !== format}
+      onClick={() => void handleExport(format)}
+    >
+      {exporting === format
+        ? t('marketplace.needs.exporting')
+        : t(format === 'docx' ? 'marketplace.needs.exportWord' : 'marketplace.needs.exportExcel')}
+    </Button>
+  )
 
   const columns: TableColumnsType<TechNeed> = [
     {
@@ -68,11 +98,26 @@ export function TechNeedListPage() {
     <PageContainer
       title={t('marketplace.needs.title')}
       extra={
-        can('marketplace:publish') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
-            {t('marketplace.needs.create')}
-          </Button>
-        )
+        <Flex gap={8} wrap>
+          <Tooltip title={t('marketplace.needs.exportHint')}>
+            <Select<number>
+              aria-label={t('marketplace.needs.directoryYear')}
+              value={directoryYear}
+              onChange={setDirectoryYear}
+              options={DIRECTORY_YEARS.map((year) => ({
+                value: year,
+                label: t('marketplace.needs.directoryYearOption', { year }),
+              }))}
+            />
+          </Tooltip>
+          {exportButton('docx')}
+          {exportButton('xlsx')}
+          {can('marketplace:publish') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
+              {t('marketplace.needs.create')}
+            </Button>
+          )}
+        </Flex>
       }
     >
       {error && <QueryError error={error} onRetry={() => void refetch()} />}
