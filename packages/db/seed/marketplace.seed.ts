@@ -5,7 +5,7 @@ import type { SeedOrgUnit } from './org-units.seed'
 import { readSeedSource } from './seed-source'
 import { stableId } from './stable-id'
 
-// The plans' technology directions (专栏 items, see ../shared/seed-data/tech-directions-README.md) restated as example
+// The plans' technology directions (专栏 items, the copy in source/tech-directions.json) restated as example
 // 技术需求 of their industries, so matching has real needs from the first start. They are marked source 'plan'.
 
 const SourceDirection = z.object({

@@ -1,5 +1,5 @@
 // Domain dictionary of the plans' key-technology directions (专栏): copied verbatim from the project's seed data
-// (shared/seed-data/domain-terms.txt, 1004 terms taken from the technologies and products of tech-directions.json
+// (the project's seed data domain-terms.txt, 1004 terms taken from the technologies and products of tech-directions.json
 // and their core noun phrases). The segmenter loads them so a term such as 高强高导铜合金 stays one word.
 export const DOMAIN_TERMS: readonly string[] = [
   '3C',

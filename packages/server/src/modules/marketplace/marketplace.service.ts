@@ -16,6 +16,7 @@ import {
   type TechResultQuery,
 } from '@kechuang/core/marketplace'
 import { pageOffset } from '@kechuang/core/pagination'
+import type { MatchDocument } from '@kechuang/core/matching'
 import type { Database, Executor } from '@kechuang/db'
 import type { Actor } from '../audit/actor'
 import type { AuditService } from '../audit/audit.service'
@@ -24,6 +25,7 @@ import {
   expertDocument,
   techNeedDocument,
   techResultDocument,
+  type IndexKind,
   type MarketplaceIndexService,
 } from './marketplace-index.service'
 import { marketplaceErrors } from './marketplace.errors'
@@ -208,19 +210,115 @@ export function createMarketplaceService({
     if (!row) throw marketplaceErrors.EXPERT_NOT_FOUND({ id })
     return row
   }
-  const requireEditable = <T extends { createdByUserId: string | null; regionPath: string | null }>(
-    actor: Actor,
-    row: T,
-  ): T => {
-    if (!mayEdit(actor, row)) throw marketplaceErrors.NOT_EDITABLE({ id: (row as { id?: string }).id })
-    return row
-  }
 
   const paging = (query: { page: number; pageSize: number }) => ({
     limit: query.pageSize,
     offset: pageOffset(query),
   })
   const scopeOf = (actor: Actor, row: { regionPath: string | null }) => row.regionPath ?? actor.scopePath
+
+  /** The three kinds of record share one write path; these are what differs between them. */
+  const RESULTS: RecordKind<TechResultRow, TechResultInput> = {
+    index: 'results',
+    entityType: 'tech_result',
+    find: requireResult,
+    insert: insertTechResult,
+    update: updateTechResult,
+    document: techResultDocument,
+    mayChange: mayEdit,
+  }
+  const NEEDS: RecordKind<TechNeedRow, TechNeedInput> = {
+    index: 'needs',
+    entityType: 'tech_need',
+    find: requireNeed,
+    insert: insertTechNeed,
+    update: updateTechNeed,
+    document: techNeedDocument,
+    mayChange: mayEdit,
+  }
+  // The 专家库 is kept by marketplace staff only (the routes ask for marketplace:manage too).
+  const EXPERTS: RecordKind<ExpertRow, ExpertInput> = {
+    index: 'experts',
+    entityType: 'expert',
+    find: requireExpert,
+    insert: insertExpert,
+    update: updateExpert,
+    document: expertDocument,
+    mayChange: (actor, row) => managesRegion(actor, row.regionPath),
+  }
+
+  /** Stores a new record in the publisher's region (or the one staff chose), audited, and indexes it. */
+  async function createRecord<Row extends StoredRow, Input extends RecordInput>(
+    kind: RecordKind<Row, Input>,
+    actor: Actor,
+    input: Input,
+  ): Promise<Row> {
+    await requireLinks(input)
+    const regionOrgUnitId = await resolveRegion(actor, input.regionOrgUnitId)
+    const row = await db.transaction(async (tx) => {
+      const id = await kind.insert(tx, { ...input, regionOrgUnitId, createdByUserId: actor.userId })
+      const saved = await kind.find(tx, id)
+      await audit.record(tx, actor, {
+        entityType: kind.entityType,
+        entityId: id,
+        action: 'create',
+        scopePath: scopeOf(actor, saved),
+        after: { ...input, regionOrgUnitId },
+      })
+      return saved
+    })
+    await index.upsert(kind.index, kind.document(row))
+    return row
+  }
+
+  /** Replaces a record the actor may change, audited with before and after, and re-indexes it. */
+  async function updateRecord<Row extends StoredRow, Input extends RecordInput>(
+    kind: RecordKind<Row, Input>,
+    actor: Actor,
+    id: string,
+    input: Input,
+  ): Promise<Row> {
+    const before = await kind.find(db, id)
+    if (!kind.mayChange(actor, before)) throw marketplaceErrors.NOT_EDITABLE({ id })
+    await requireLinks(input)
+    const regionOrgUnitId = await resolveRegion(actor, input.regionOrgUnitId, before)
+    const row = await db.transaction(async (tx) => {
+      await kind.update(tx, id, { ...input, regionOrgUnitId })
+      const saved = await kind.find(tx, id)
+      await audit.record(tx, actor, {
+        entityType: kind.entityType,
+        entityId: id,
+        action: 'update',
+        scopePath: scopeOf(actor, saved),
+        before: audited(before),
+        after: audited(saved),
+      })
+      return saved
+    })
+    await index.upsert(kind.index, kind.document(row))
+    return row
+  }
+
+  /** Soft-deletes a record the actor may change, audited, and takes it out of the index. */
+  async function deleteRecord<Row extends StoredRow, Input extends RecordInput>(
+    kind: RecordKind<Row, Input>,
+    actor: Actor,
+    id: string,
+  ): Promise<void> {
+    const before = await kind.find(db, id)
+    if (!kind.mayChange(actor, before)) throw marketplaceErrors.NOT_EDITABLE({ id })
+    await db.transaction(async (tx) => {
+      await kind.update(tx, id, { deletedAt: new Date() })
+      await audit.record(tx, actor, {
+        entityType: kind.entityType,
+        entityId: id,
+        action: 'delete',
+        scopePath: scopeOf(actor, before),
+        before: audited(before),
+      })
+    })
+    await index.remove(kind.index, id)
+  }
 
   return {
     // ----- 科技成果
@@ -231,58 +329,10 @@ export function createMarketplaceService({
     async getResult(actor, id) {
       return toTechResult(actor, await requireResult(db, id))
     },
-    async createResult(actor, input) {
-      await requireLinks(input)
-      const regionOrgUnitId = await resolveRegion(actor, input.regionOrgUnitId)
-      const row = await db.transaction(async (tx) => {
-        const id = await insertTechResult(tx, { ...input, regionOrgUnitId, createdByUserId: actor.userId })
-        const saved = await requireResult(tx, id)
-        await audit.record(tx, actor, {
-          entityType: 'tech_result',
-          entityId: id,
-          action: 'create',
-          scopePath: scopeOf(actor, saved),
-          after: { ...input, regionOrgUnitId },
-        })
-        return saved
-      })
-      await index.upsert('results', techResultDocument(row))
-      return toTechResult(actor, row)
-    },
-    async updateResult(actor, id, input) {
-      const before = requireEditable(actor, await requireResult(db, id))
-      await requireLinks(input)
-      const regionOrgUnitId = await resolveRegion(actor, input.regionOrgUnitId, before)
-      const row = await db.transaction(async (tx) => {
-        await updateTechResult(tx, id, { ...input, regionOrgUnitId })
-        const saved = await requireResult(tx, id)
-        await audit.record(tx, actor, {
-          entityType: 'tech_result',
-          entityId: id,
-          action: 'update',
-          scopePath: scopeOf(actor, saved),
-          before: audited(before),
-          after: audited(saved),
-        })
-        return saved
-      })
-      await index.upsert('results', techResultDocument(row))
-      return toTechResult(actor, row)
-    },
-    async deleteResult(actor, id) {
-      const before = requireEditable(actor, await requireResult(db, id))
-      await db.transaction(async (tx) => {
-        await updateTechResult(tx, id, { deletedAt: new Date() })
-        await audit.record(tx, actor, {
-          entityType: 'tech_result',
-          entityId: id,
-          action: 'delete',
-          scopePath: scopeOf(actor, before),
-          before: audited(before),
-        })
-      })
-      await index.remove('results', id)
-    },
+    createResult: async (actor, input) => toTechResult(actor, await createRecord(RESULTS, actor, input)),
+    updateResult: async (actor, id, input) =>
+      toTechResult(actor, await updateRecord(RESULTS, actor, id, input)),
+    deleteResult: (actor, id) => deleteRecord(RESULTS, actor, id),
 
     // ----- 技术需求
     async listNeeds(actor, { page, pageSize, ...filter }) {
@@ -292,60 +342,11 @@ export function createMarketplaceService({
     async getNeed(actor, id) {
       return toTechNeed(actor, await requireNeed(db, id))
     },
-    async createNeed(actor, input) {
-      await requireLinks(input)
-      const regionOrgUnitId = await resolveRegion(actor, input.regionOrgUnitId)
-      const row = await db.transaction(async (tx) => {
-        const id = await insertTechNeed(tx, { ...input, regionOrgUnitId, createdByUserId: actor.userId })
-        const saved = await requireNeed(tx, id)
-        await audit.record(tx, actor, {
-          entityType: 'tech_need',
-          entityId: id,
-          action: 'create',
-          scopePath: scopeOf(actor, saved),
-          after: { ...input, regionOrgUnitId },
-        })
-        return saved
-      })
-      await index.upsert('needs', techNeedDocument(row))
-      return toTechNeed(actor, row)
-    },
-    async updateNeed(actor, id, input) {
-      const before = requireEditable(actor, await requireNeed(db, id))
-      await requireLinks(input)
-      const regionOrgUnitId = await resolveRegion(actor, input.regionOrgUnitId, before)
-      const row = await db.transaction(async (tx) => {
-        await updateTechNeed(tx, id, { ...input, regionOrgUnitId })
-        const saved = await requireNeed(tx, id)
-        await audit.record(tx, actor, {
-          entityType: 'tech_need',
-          entityId: id,
-          action: 'update',
-          scopePath: scopeOf(actor, saved),
-          before: audited(before),
-          after: audited(saved),
-        })
-        return saved
-      })
-      await index.upsert('needs', techNeedDocument(row))
-      return toTechNeed(actor, row)
-    },
-    async deleteNeed(actor, id) {
-      const before = requireEditable(actor, await requireNeed(db, id))
-      await db.transaction(async (tx) => {
-        await updateTechNeed(tx, id, { deletedAt: new Date() })
-        await audit.record(tx, actor, {
-          entityType: 'tech_need',
-          entityId: id,
-          action: 'delete',
-          scopePath: scopeOf(actor, before),
-          before: audited(before),
-        })
-      })
-      await index.remove('needs', id)
-    },
+    createNeed: async (actor, input) => toTechNeed(actor, await createRecord(NEEDS, actor, input)),
+    updateNeed: async (actor, id, input) => toTechNeed(actor, await updateRecord(NEEDS, actor, id, input)),
+    deleteNeed: (actor, id) => deleteRecord(NEEDS, actor, id),
 
-    // ----- 专家库 (route permission marketplace:manage for every change)
+    // ----- 专家库
     async listExperts(actor, { page, pageSize, ...filter }) {
       const { rows, total } = await listExperts(db, filter, paging({ page, pageSize }))
       return { items: rows.map((row) => toExpert(actor, row)), total, page, pageSize }
@@ -353,59 +354,40 @@ export function createMarketplaceService({
     async getExpert(actor, id) {
       return toExpert(actor, await requireExpert(db, id))
     },
-    async createExpert(actor, input) {
-      const regionOrgUnitId = await resolveRegion(actor, input.regionOrgUnitId)
-      const row = await db.transaction(async (tx) => {
-        const id = await insertExpert(tx, { ...input, regionOrgUnitId, createdByUserId: actor.userId })
-        const saved = await requireExpert(tx, id)
-        await audit.record(tx, actor, {
-          entityType: 'expert',
-          entityId: id,
-          action: 'create',
-          scopePath: scopeOf(actor, saved),
-          after: { ...input, regionOrgUnitId },
-        })
-        return saved
-      })
-      await index.upsert('experts', expertDocument(row))
-      return toExpert(actor, row)
-    },
-    async updateExpert(actor, id, input) {
-      const before = await requireExpert(db, id)
-      if (!managesRegion(actor, before.regionPath)) throw marketplaceErrors.NOT_EDITABLE({ id })
-      const regionOrgUnitId = await resolveRegion(actor, input.regionOrgUnitId, before)
-      const row = await db.transaction(async (tx) => {
-        await updateExpert(tx, id, { ...input, regionOrgUnitId })
-        const saved = await requireExpert(tx, id)
-        await audit.record(tx, actor, {
-          entityType: 'expert',
-          entityId: id,
-          action: 'update',
-          scopePath: scopeOf(actor, saved),
-          before: audited(before),
-          after: audited(saved),
-        })
-        return saved
-      })
-      await index.upsert('experts', expertDocument(row))
-      return toExpert(actor, row)
-    },
-    async deleteExpert(actor, id) {
-      const before = await requireExpert(db, id)
-      if (!managesRegion(actor, before.regionPath)) throw marketplaceErrors.NOT_EDITABLE({ id })
-      await db.transaction(async (tx) => {
-        await updateExpert(tx, id, { deletedAt: new Date() })
-        await audit.record(tx, actor, {
-          entityType: 'expert',
-          entityId: id,
-          action: 'delete',
-          scopePath: scopeOf(actor, before),
-          before: audited(before),
-        })
-      })
-      await index.remove('experts', id)
-    },
+    createExpert: async (actor, input) => toExpert(actor, await createRecord(EXPERTS, actor, input)),
+    updateExpert: async (actor, id, input) => toExpert(actor, await updateRecord(EXPERTS, actor, id, input)),
+    deleteExpert: (actor, id) => deleteRecord(EXPERTS, actor, id),
   }
+}
+
+/** What every stored record has that the write path reads. */
+interface StoredRow {
+  id: string
+  createdByUserId: string | null
+  regionOrgUnitId: string | null
+  regionName: unknown
+  regionPath: string | null
+  createdAt: unknown
+  updatedAt: unknown
+}
+type RecordInput = {
+  regionOrgUnitId: string | null
+  enterpriseId?: string | null
+  ownerInstitutionId?: string | null
+}
+
+interface RecordKind<Row extends StoredRow, Input extends RecordInput> {
+  index: IndexKind
+  entityType: 'tech_result' | 'tech_need' | 'expert'
+  find: (executor: Executor, id: string) => Promise<Row>
+  insert: (
+    executor: Executor,
+    values: Input & { regionOrgUnitId: string | null; createdByUserId: string | null },
+  ) => Promise<string>
+  update: (executor: Executor, id: string, values: Partial<Input> | { deletedAt: Date }) => Promise<void>
+  document: (row: Row) => MatchDocument
+  /** Who may change a stored record. */
+  mayChange: (actor: Actor, row: Row) => boolean
 }
 
 // The audit keeps the stored fields, without the joined region name and path or bookkeeping columns.
