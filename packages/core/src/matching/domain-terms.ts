@@ -1,6 +1,6 @@
-// Domain dictionary of the plans' key-technology directions (专栏): copied verbatim from the project's seed data
-// (the project's seed data domain-terms.txt, 1004 terms taken from the technologies and products of tech-directions.json
-// and their core noun phrases). The segmenter loads them so a term such as 高强高导铜合金 stays one word.
+// Domain dictionary of the plans' key-technology directions (专栏), copied verbatim from the source documents'
+// extracted term list (1004 terms: the technologies and products of tech-directions.json and their core noun
+// phrases). The segmenter loads them so a term such as 高强高导铜合金 stays one word.
 export const DOMAIN_TERMS: readonly string[] = [
   '3C',
   '3D图像',
