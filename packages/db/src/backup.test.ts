@@ -18,6 +18,10 @@ import {
   libraryCurations,
   experts,
   qualificationProposals,
+  techContracts,
+  techEngagementSteps,
+  techEngagements,
+  techEvents,
   techNeeds,
   techResults,
   qualificationScreeningResults,
@@ -241,33 +245,71 @@ async function fillRegisters(handle: DatabaseHandle, userId: string): Promise<vo
  * binary content.
  */
 /** M5: a 科技成果 (with markup in its text, stored as typed), a 技术需求 and an expert. */
-async function fillMarketplace(handle: DatabaseHandle, userId: string): Promise<void> {
-  await handle.db.insert(techResults).values({
-    title: '高镍三元正极材料<script>制备</script>',
-    abstract: '共沉淀法制备前驱体。',
-    keywords: ['正极材料'],
-    industry: '新材料',
-    maturity: 'pilot',
-    ownerName: '示例大学材料学院',
-    transferMode: 'license',
-    priceWanYuan: 120.5,
-    createdByUserId: userId,
-  })
-  await handle.db.insert(techNeeds).values({
-    title: '锂电池正极材料技术需求',
-    description: '提升能量密度。',
-    industry: '新材料',
-    enterpriseName: '大冶某新能源有限公司',
-    deadline: '2026-12-31',
-    source: 'plan',
-    planDirectionId: 'HS-C1-02',
-  })
+async function fillMarketplace(handle: DatabaseHandle, rootId: string, userId: string): Promise<void> {
+  const [result] = await handle.db
+    .insert(techResults)
+    .values({
+      title: '高镍三元正极材料<script>制备</script>',
+      abstract: '共沉淀法制备前驱体。',
+      keywords: ['正极材料'],
+      industry: '新材料',
+      maturity: 'pilot',
+      ownerName: '示例大学材料学院',
+      transferMode: 'license',
+      priceWanYuan: 120.5,
+      createdByUserId: userId,
+    })
+    .returning()
+  const [need] = await handle.db
+    .insert(techNeeds)
+    .values({
+      title: '锂电池正极材料技术需求',
+      description: '提升能量密度。',
+      industry: '新材料',
+      enterpriseName: '大冶某新能源有限公司',
+      deadline: '2026-12-31',
+      source: 'plan',
+      planDirectionId: 'HS-C1-02',
+    })
+    .returning()
   await handle.db.insert(experts).values({
     name: '王明',
     organization: '示例大学',
     fields: ['锂电池', '正极材料'],
     industry: '新材料',
   })
+  // From recommendation to deal: a 对接 met at an event and concluded by a contract (exact numeric amount).
+  const [engagement] = await handle.db
+    .insert(techEngagements)
+    .values({ needId: need!.id, resultId: result!.id, status: 'contract', reason: '共同技术词：正极材料' })
+    .returning()
+  const [event] = await handle.db
+    .insert(techEvents)
+    .values({
+      title: '新材料成果路演',
+      kind: 'roadshow',
+      heldOn: '2026-05-20',
+      participants: [{ kind: 'enterprise', name: '大冶某新能源有限公司', refId: null }],
+    })
+    .returning()
+  const [contract] = await handle.db
+    .insert(techContracts)
+    .values({
+      registrationNumber: '2026420200000123',
+      title: '高镍正极材料技术许可合同',
+      type: 'license',
+      amountWanYuan: 123.4567,
+      sellerName: '示例大学',
+      buyerName: '大冶某新能源有限公司',
+      signedOn: '2026-06-01',
+      regionOrgUnitId: rootId,
+      engagementId: engagement!.id,
+    })
+    .returning()
+  await handle.db.insert(techEngagementSteps).values([
+    { engagementId: engagement!.id, toStatus: 'meeting', fromStatus: 'recommended', eventId: event!.id },
+    { engagementId: engagement!.id, toStatus: 'contract', fromStatus: 'meeting', contractId: contract!.id },
+  ])
 }
 
 /** M3: a screening run with one result and one proposal, and a kept self-check. */
@@ -376,7 +418,7 @@ async function fillEveryTable(handle: DatabaseHandle): Promise<void> {
   })
   await fillRegisters(handle, user!.id)
   await fillQualification(handle, root!.id, user!.id)
-  await fillMarketplace(handle, user!.id)
+  await fillMarketplace(handle, root!.id, user!.id)
   await handle.db.insert(auditLog).values({
     actorName: '测试',
     entityType: 'user',

@@ -55,6 +55,13 @@ describe('roles', () => {
       )
   })
 
+  it('shows the 对接 pipeline and the contract registry to the bureau and its leaders only', () => {
+    for (const role of ROLES)
+      expect(hasPermission(role, 'marketplace:deals')).toBe(
+        ['system_admin', 'bureau_admin', 'bureau_staff', 'leader'].includes(role),
+      )
+  })
+
   it('lets only administrators change how a plan is judged (path model, status thresholds)', () => {
     for (const role of ROLES)
       expect(hasPermission(role, 'plans:configure')).toBe(role === 'system_admin' || role === 'bureau_admin')

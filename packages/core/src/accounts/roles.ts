@@ -49,6 +49,8 @@ export const PERMISSIONS = [
   'marketplace:read',
   'marketplace:publish',
   'marketplace:manage',
+  // M5: read the 对接 pipeline, 对接活动 and the 技术合同 registry (commercial terms: the bureau's roles only).
+  'marketplace:deals',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -71,6 +73,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'marketplace:read',
     'marketplace:publish',
     'marketplace:manage',
+    'marketplace:deals',
   ],
   // A 责任单位 enters values and task progress for its own unit; locking (data approval) is the bureau's.
   reporter: [
@@ -93,6 +96,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'registers:read',
     'qualification:self-check',
     'marketplace:read',
+    'marketplace:deals',
   ],
 }
 

@@ -39,3 +39,57 @@ export const CONTRACT_TYPE_LABELS: Record<ContractType, string> = {
 /** Where a record came from: entered, derived from a plan's technology directions, or synthetic (demo/bench). */
 export const MARKETPLACE_SOURCES = ['entered', 'plan', 'synthetic'] as const
 export type MarketplaceSource = (typeof MARKETPLACE_SOURCES)[number]
+
+/**
+ * The stages of a 对接 (a need followed up with a result or an expert). `contract` is reached only by registering
+ * a 技术合同 for it; `closed` ends it without one (with a reason) and may be reopened.
+ */
+export const ENGAGEMENT_STATUSES = [
+  'recommended',
+  'contacted',
+  'meeting',
+  'negotiating',
+  'contract',
+  'closed',
+] as const
+export type EngagementStatus = (typeof ENGAGEMENT_STATUSES)[number]
+export const ENGAGEMENT_STATUS_LABELS: Record<EngagementStatus, string> = {
+  recommended: '已推荐',
+  contacted: '已联系',
+  meeting: '已会面',
+  negotiating: '洽谈中',
+  contract: '已签合同',
+  closed: '已关闭',
+}
+/** The stages staff may move a 对接 to by hand (`contract` comes with a registered contract). */
+export const MANUAL_ENGAGEMENT_STATUSES = [
+  'recommended',
+  'contacted',
+  'meeting',
+  'negotiating',
+  'closed',
+] as const
+export type ManualEngagementStatus = (typeof MANUAL_ENGAGEMENT_STATUSES)[number]
+
+export const ENGAGEMENT_COUNTERPART_KINDS = ['result', 'expert'] as const
+export type EngagementCounterpartKind = (typeof ENGAGEMENT_COUNTERPART_KINDS)[number]
+
+/** 对接活动 kinds. */
+export const EVENT_KINDS = ['roadshow', 'matchmaking', 'visit', 'online', 'other'] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+export const EVENT_KIND_LABELS: Record<EventKind, string> = {
+  roadshow: '成果路演',
+  matchmaking: '供需对接会',
+  visit: '走访考察',
+  online: '线上对接',
+  other: '其他活动',
+}
+
+export const PARTICIPANT_KINDS = ['enterprise', 'institution', 'expert', 'other'] as const
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number]
+export const PARTICIPANT_KIND_LABELS: Record<ParticipantKind, string> = {
+  enterprise: '企业',
+  institution: '高校院所',
+  expert: '专家',
+  other: '其他',
+}

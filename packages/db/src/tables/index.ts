@@ -33,3 +33,4 @@ export {
   qualificationSelfChecks,
 } from './qualification.table'
 export { techResults, techNeeds, experts } from './marketplace.table'
+export { techEngagements, techEngagementSteps, techEvents, techContracts } from './marketplace-deals.table'
