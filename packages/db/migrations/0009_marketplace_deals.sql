@@ -87,4 +87,8 @@ CREATE INDEX "tech_engagement_steps_engagement_idx" ON "tech_engagement_steps" U
 CREATE INDEX "tech_engagement_steps_event_idx" ON "tech_engagement_steps" USING btree ("event_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "tech_engagements_pair_uq" ON "tech_engagements" USING btree ("need_id",coalesce("result_id", "expert_id")) WHERE "tech_engagements"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "tech_engagements_status_idx" ON "tech_engagements" USING btree ("status","updated_at");--> statement-breakpoint
-CREATE INDEX "tech_events_held_on_idx" ON "tech_events" USING btree ("held_on");
+CREATE INDEX "tech_events_held_on_idx" ON "tech_events" USING btree ("held_on");--> statement-breakpoint
+-- Databases seeded before the contract registry: 技术合同成交额 gets its computed source (plans.seed.ts sets it on
+-- new ones), in the indicator's own unit.
+UPDATE "indicators" SET "register_metric" = 'tech_contract_amount_100m' WHERE "code" IN ('HS13-14', 'HS14-19') AND "register_metric" IS NULL;--> statement-breakpoint
+UPDATE "indicators" SET "register_metric" = 'tech_contract_amount_10k' WHERE "code" = 'DY-19' AND "register_metric" IS NULL;

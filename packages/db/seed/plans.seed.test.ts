@@ -6,6 +6,7 @@ import { buildSeedOrgUnits } from './org-units.seed'
 import { aggregationOf, buildSeedPlans } from './plans.seed'
 import { seedDatabase } from './index'
 import { readSeedSource } from './seed-source'
+import { REGISTER_METRICS } from '@kechuang/core/registers'
 
 // The copied source file, read as plain JSON: the database must hold every printed figure exactly.
 interface PrintedFigure {
@@ -146,6 +147,22 @@ describe('seeding again', () => {
     expect(
       await handle.db.select({ id: indicators.id }).from(indicators).orderBy(asc(indicators.id)),
     ).toEqual(before)
+  })
+})
+
+describe('computed sources of indicators', () => {
+  const seeded = buildSeedPlans(buildSeedOrgUnits()).indicators
+
+  it('gives each register metric only to an indicator of the same unit', () => {
+    const withMetric = seeded.filter((i) => i.registerMetric !== null)
+    for (const indicator of withMetric)
+      expect(REGISTER_METRICS[indicator.registerMetric!].unit, indicator.code).toBe(indicator.unit)
+  })
+
+  it('computes 技术合同成交额 from the contract registry in each plan', () => {
+    expect(
+      seeded.filter((i) => i.registerMetric?.startsWith('tech_contract_amount')).map((i) => i.code),
+    ).toEqual(['HS13-14', 'HS14-19', 'DY-19'])
   })
 })
 

@@ -78,20 +78,24 @@ export type SeedIndicatorRow = IndicatorDefinition & {
   registerMetric: RegisterMetric | null
 }
 
-// The indicators whose value the registers can count (core registers register-metrics.ts): 高企 and 科技型中小企业
-// counts, and 省级以上 platforms of the kinds the indicator names. Ratios (e.g. HS14-10 每万家企业法人中高新技术企业数)
+// The indicators whose value the registers can compute (core registers register-metrics.ts): 高企 and 科技型中小企业
+// counts, 省级以上 platforms of the kinds the indicator names, and 技术合同成交额 from the M5 contract registry in the
+// indicator's own unit (亿元 in Huangshi's plans, 万元 in Daye's). Ratios (e.g. HS14-10 每万家企业法人中高新技术企业数)
 // need a denominator the registers do not hold, so they have none.
 const REGISTER_METRIC_OF_INDICATOR: Record<string, RegisterMetric> = {
   'HS13-01': 'provincial_key_laboratory_count',
   'HS13-02': 'provincial_eng_tech_center_count',
   'HS13-07': 'hnte_count',
+  'HS13-14': 'tech_contract_amount_100m',
   'HS13-15': 'provincial_incubation_carrier_count',
   'HS14-01': 'provincial_innovation_platform_count',
   'HS14-02': 'provincial_new_rd_institution_count',
   'HS14-09': 'tsme_count',
   'HS14-16': 'provincial_incubation_carrier_count',
   'HS14-18': 'provincial_tech_transfer_count',
+  'HS14-19': 'tech_contract_amount_100m',
   'DY-15': 'hnte_count',
+  'DY-19': 'tech_contract_amount_10k',
   'DY-24': 'tsme_count',
 }
 

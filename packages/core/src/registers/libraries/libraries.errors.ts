@@ -11,5 +11,5 @@ export const libraryErrors = defineErrors({
   CURATION_WITHDRAWN: { status: 409, message: '该人工调整已撤回' },
   ORG_UNIT_NOT_FOUND: { status: 404, message: '组织机构不存在或不在您的管辖范围内' },
   INDICATOR_NOT_FOUND: { status: 404, message: '该规划中没有这个指标' },
-  INDICATOR_WITHOUT_METRIC: { status: 422, message: '该指标没有对应的创新主体库计算口径' },
+  INDICATOR_WITHOUT_METRIC: { status: 422, message: '该指标没有对应的计算口径（创新主体库或技术合同登记）' },
 })

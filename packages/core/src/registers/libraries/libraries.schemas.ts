@@ -187,6 +187,8 @@ export const RegisterValue = z.object({
   indicatorCode: z.string(),
   metric: z.string(),
   metricLabel: z.string(),
+  /** The registers it is computed from: 创新主体库 or 技术合同登记. */
+  source: z.string(),
   description: z.string(),
   value: z.number(),
   computedAt: isoDateTime,

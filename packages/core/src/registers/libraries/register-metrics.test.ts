@@ -20,6 +20,21 @@ describe('register metrics', () => {
     })
   })
 
+  it('sums 技术合同成交额 from the contract registry in 亿元 or 万元', () => {
+    expect(REGISTER_METRICS.tech_contract_amount_100m).toMatchObject({
+      unit: '亿元',
+      source: '技术合同登记',
+      count: { kind: 'contract_amount', wanYuanPerUnit: 10_000 },
+    })
+    expect(REGISTER_METRICS.tech_contract_amount_10k).toMatchObject({
+      unit: '万元',
+      count: { kind: 'contract_amount', wanYuanPerUnit: 1 },
+    })
+    for (const key of REGISTER_METRIC_KEYS)
+      if (REGISTER_METRICS[key].count.kind !== 'contract_amount')
+        expect(REGISTER_METRICS[key].source).toBe('创新主体库')
+  })
+
   it('recognises only known keys', () => {
     expect(isRegisterMetric('tsme_count')).toBe(true)
     expect(isRegisterMetric('toString')).toBe(false)

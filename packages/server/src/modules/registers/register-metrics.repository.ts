@@ -24,7 +24,7 @@ export function listMetricIndicators(
   )
 }
 
-/** One register count (core register-metrics.ts) over a region's subtree on `date`. */
+/** One register figure (core register-metrics.ts) over a region's subtree for the year ending on `date` (31 Dec). */
 export async function countRegisterMetric(
   db: Executor,
   count: RegisterMetricCount,
@@ -32,6 +32,17 @@ export async function countRegisterMetric(
   date: string,
 ): Promise<number> {
   const inRegion = sql`o.path like ${`${regionPath}%`}`
+  if (count.kind === 'contract_amount') {
+    // Summed on the exact numeric column, converted to the indicator's unit at the end.
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select coalesce(round(sum(c.amount) / ${count.wanYuanPerUnit}::numeric, 8), 0)::float8 as n
+        from tech_contracts c join org_units o on o.id = c.region_org_unit_id
+        where c.deleted_at is null and ${inRegion}
+          and c.signed_on between date_trunc('year', ${date}::date)::date and ${date}::date`,
+    )
+    return row?.n ?? 0
+  }
   const query =
     count.kind === 'qualification'
       ? sql`select count(distinct m.canonical_id)::int as n

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Observation } from '@kechuang/core/indicators'
 import type { RegisterValueList } from '@kechuang/core/registers'
 import { queryRows } from '@kechuang/db'
+import { techContracts } from '@kechuang/db/tables'
 import { createTestApp, createUserAndLogin, type TestApp, type TestClient } from '../../test-helpers/index'
 import {
   createTestRegion,
@@ -44,15 +45,21 @@ describe('register values of M1 indicators', () => {
     expect(body.orgUnit.name).toBe('大冶市')
     expect(body.items.map((i) => [i.indicatorCode, i.metric])).toEqual([
       ['DY-15', 'hnte_count'],
+      ['DY-19', 'tech_contract_amount_10k'],
       ['DY-24', 'tsme_count'],
     ])
-    expect(body.items[0]).toMatchObject({ metricLabel: '高新技术企业数', note: '由创新主体库计算' })
+    expect(body.items[0]).toMatchObject({
+      metricLabel: '高新技术企业数',
+      source: '创新主体库',
+      note: '由创新主体库计算',
+    })
+    expect(body.items[1]).toMatchObject({ source: '技术合同登记', note: '由技术合同登记计算' })
     expect(Date.parse(body.items[0]!.computedAt)).not.toBeNaN()
     const [mapped] = await queryRows<{ n: number }>(
       t.database.db,
       sql`select count(*)::int as n from indicators where register_metric is not null`,
     )
-    expect(mapped!.n).toBe(11)
+    expect(mapped!.n).toBe(14)
   })
 
   it('rises by one when a 高企 qualification valid on 31 Dec is added for an enterprise in 大冶市', async () => {
@@ -127,6 +134,71 @@ describe('register values of M1 indicators', () => {
   })
 })
 
+describe('技术合同成交额 from the contract registry', () => {
+  // Rows go in directly: the registry's own API is tested in the marketplace module.
+  async function insertContract(values: {
+    number: string
+    amount: number
+    signedOn: string
+    regionId: string
+  }) {
+    await t.database.db.insert(techContracts).values({
+      registrationNumber: values.number,
+      title: '锂电池正极材料技术开发合同',
+      type: 'development',
+      amountWanYuan: values.amount,
+      sellerName: '湖北理工学院',
+      buyerName: '大冶某新能源有限公司',
+      signedOn: values.signedOn,
+      regionOrgUnitId: values.regionId,
+    })
+  }
+
+  it('sums the live contracts signed in the year in the region and below, in the indicator unit', async () => {
+    const { body: daye } = await valueOf(admin, 'DY-19', 'year=2025')
+    const dayeId = daye.orgUnit.id
+    const before = (await valueOf(admin, 'DY-19', 'year=2025')).item.value
+    const beforeTown = (await valueOf(admin, 'DY-19', `year=2025&orgUnitId=${town.id}`)).item.value
+    await insertContract({ number: 'M-2025-1', amount: 0.1, signedOn: '2025-01-01', regionId: town.id })
+    await insertContract({ number: 'M-2025-2', amount: 0.2, signedOn: '2025-12-31', regionId: dayeId })
+    await insertContract({ number: 'M-2024-1', amount: 500, signedOn: '2024-12-31', regionId: town.id })
+    await insertContract({ number: 'M-2026-1', amount: 700, signedOn: '2026-01-01', regionId: town.id })
+    await t.database.db.insert(techContracts).values({
+      registrationNumber: 'M-2025-deleted',
+      title: '已撤销的合同',
+      type: 'service',
+      amountWanYuan: 1000,
+      sellerName: '甲',
+      buyerName: '乙',
+      signedOn: '2025-06-01',
+      regionOrgUnitId: town.id,
+      deletedAt: new Date(),
+    })
+    // Exact decimals: 0.1 + 0.2 万元 is 0.3, not 0.30000000000000004.
+    expect((await valueOf(admin, 'DY-19', 'year=2025')).item.value).toBe(Number((before + 0.3).toFixed(4)))
+    expect((await valueOf(admin, 'DY-19', `year=2025&orgUnitId=${town.id}`)).item.value).toBe(
+      beforeTown + 0.1,
+    )
+  })
+
+  it("converts to 亿元 for Huangshi's indicator", async () => {
+    const read = async () => {
+      const response = await admin.get('/api/plans/huangshi-14th/register-values?year=2023')
+      expect(response.statusCode).toBe(200)
+      return (response.json() as RegisterValueList).items.find((i) => i.indicatorCode === 'HS14-19')!
+    }
+    const before = await read()
+    expect(before).toMatchObject({ metric: 'tech_contract_amount_100m', source: '技术合同登记' })
+    await insertContract({
+      number: 'M-2023-1',
+      amount: 12_345.6789,
+      signedOn: '2023-05-01',
+      regionId: town.id,
+    })
+    expect((await read()).value).toBeCloseTo(before.value + 1.23456789, 8)
+  })
+})
+
 describe('POST /plans/:planId/register-values/adopt', () => {
   it('saves the value computed now as an observation of kind computed, with source and note', async () => {
     const { item } = await valueOf(admin, 'DY-15', `year=2024&orgUnitId=${town.id}`)
@@ -163,7 +235,7 @@ describe('POST /plans/:planId/register-values/adopt', () => {
     expect(without.statusCode).toBe(422)
     expect(without.json()).toMatchObject({
       code: 'INDICATOR_WITHOUT_METRIC',
-      message: '该指标没有对应的创新主体库计算口径',
+      message: '该指标没有对应的计算口径（创新主体库或技术合同登记）',
     })
     const unknown = await admin.post(`${DAYE}/register-values/adopt`, { indicatorCode: 'DY-99', year: 2024 })
     expect(unknown.statusCode).toBe(404)

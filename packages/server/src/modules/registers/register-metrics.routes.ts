@@ -15,7 +15,7 @@ export const registerMetricsRoutes: FastifyPluginAsyncZod<{ service: RegisterMet
     {
       schema: {
         tags,
-        summary: '由创新主体库计算的指标值（年末，本级及下级）',
+        summary: '由创新主体库、技术合同登记计算的指标值（当年，本级及下级）',
         params: PlanIdParams,
         querystring: RegisterValuesQuery,
         response: { 200: RegisterValueList },
@@ -29,7 +29,7 @@ export const registerMetricsRoutes: FastifyPluginAsyncZod<{ service: RegisterMet
     {
       schema: {
         tags,
-        summary: '采用创新主体库计算值，保存为“计算”类数值',
+        summary: '采用计算值（创新主体库或技术合同登记），保存为“计算”类数值',
         params: PlanIdParams,
         body: AdoptRegisterValueInput,
         response: { 201: Observation },

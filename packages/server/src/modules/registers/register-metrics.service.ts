@@ -1,9 +1,8 @@
 import type { Observation } from '@kechuang/core/indicators'
 import {
   REGISTER_METRICS,
-  REGISTER_VALUE_NOTE,
-  REGISTER_VALUE_SOURCE,
   isRegisterMetric,
+  registerValueNote,
   libraryErrors,
   yearEndDate,
   type AdoptRegisterValueInput,
@@ -24,7 +23,7 @@ export interface RegisterMetricsService {
 }
 
 /**
- * Register counts as the computed source of M1 indicators (core register-metrics.ts). The plan, its unit and the
+ * Register figures (counts of the 创新主体库, sums of the 技术合同登记) as the computed source of M1 indicators (core register-metrics.ts). The plan, its unit and the
  * save go through the indicators service, so scope, locks and revisions follow the M1 rules; an adopted value is
  * recomputed at the moment of saving, never taken from the client.
  */
@@ -66,10 +65,11 @@ export function createRegisterMetricsService({
         indicatorCode: row.code,
         metric: row.register_metric,
         metricLabel: metric.label,
+        source: metric.source,
         description: metric.description,
         value: await countRegisterMetric(db, metric.count, unit.path, yearEndDate(query.year)),
         computedAt: computedAt.toISOString(),
-        note: REGISTER_VALUE_NOTE,
+        note: registerValueNote(metric.source),
       })
     }
     return { plan, unit, items }
@@ -97,8 +97,8 @@ export function createRegisterMetricsService({
           orgUnitId: unit.id,
           year: input.year,
           value: item.value,
-          source: REGISTER_VALUE_SOURCE,
-          note: `${REGISTER_VALUE_NOTE}：${item.metricLabel}（计算于 ${chinaDateTime(new Date(item.computedAt))}）`,
+          source: item.source,
+          note: `${item.note}：${item.metricLabel}（计算于 ${chinaDateTime(new Date(item.computedAt))}）`,
         },
         'computed',
       )

@@ -67,9 +67,9 @@ export const librariesMessages = {
     regionSelf: '{name}（本级）',
   },
   registerValue: {
-    label: '创新主体库计算值：{value}（计算于 {time}）',
+    label: '{source}计算值：{value}（计算于 {time}）',
     adopt: '采用',
-    adopted: '已采用创新主体库计算值 {value}',
-    adoptHint: '按当前创新主体库重新计算并保存为“计算”类数值',
+    adopted: '已采用{source}计算值 {value}',
+    adoptHint: '按当前登记数据重新计算并保存为“计算”类数值',
   },
 } as const

@@ -93,7 +93,8 @@ function EntryForm({ plan, year }: { plan: PlanDetail; year: number }) {
   const currentOf = (indicator: IndicatorView) => indicator.actuals.find((o) => o.year === year)
   const draftOf = (indicator: IndicatorView) => drafts[indicator.code] ?? draftFrom(currentOf(indicator))
   const refresh = () => queryClient.invalidateQueries({ queryKey: indicatorKeys.all })
-  // Counts of the M2 registers offered beside the indicators that have a register metric (采用 saves one).
+  // Figures of the M2 registers and the M5 技术合同登记 offered beside the indicators that have a register metric
+  // (采用 saves one).
   const { data: registerValues } = useQuery(registerValuesQueryOptions(plan.id, { year, orgUnitId: unit.id }))
   const [adopting, setAdopting] = useState<string | null>(null)
 
@@ -106,7 +107,10 @@ function EntryForm({ plan, year }: { plan: PlanDetail; year: number }) {
         orgUnitId: unit.id,
       })
       void message.success(
-        t('libraries.registerValue.adopted', { value: formatIndicatorValue(saved.value) ?? '' }),
+        t('libraries.registerValue.adopted', {
+          value: formatIndicatorValue(saved.value) ?? '',
+          source: saved.source,
+        }),
       )
       await refresh()
     } catch (error) {
@@ -240,6 +244,7 @@ function EntryForm({ plan, year }: { plan: PlanDetail; year: number }) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }} title={computed.description}>
             {t('libraries.registerValue.label', {
               value: formatIndicatorValue(computed.value) ?? '',
+              source: computed.source,
               time: dayjs(computed.computedAt).format('YYYY-MM-DD HH:mm'),
             })}
           </Typography.Text>
