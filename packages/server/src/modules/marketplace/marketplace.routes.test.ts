@@ -247,6 +247,21 @@ describe('bad input', () => {
     expect(response.statusCode).toBe(400)
     expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED' })
   })
+
+  it('searches with an empty, a one-character or a wildcard query safely and refuses one of thousands', async () => {
+    const all = (await admin.get(NEEDS)).json() as TechNeedPage
+    // Empty (or blank) means no search; one character is a plain substring search.
+    expect(((await admin.get(`${NEEDS}?q=`)).json() as TechNeedPage).total).toBe(all.total)
+    expect(((await admin.get(`${NEEDS}?q=%20%20`)).json() as TechNeedPage).total).toBe(all.total)
+    const one = (await admin.get(`${NEEDS}?q=${encodeURIComponent('钢')}`)).json() as TechNeedPage
+    expect(one.total).toBeGreaterThan(0)
+    expect(one.total).toBeLessThan(all.total)
+    // LIKE wildcards are searched as characters, not patterns.
+    expect(((await admin.get(`${NEEDS}?q=${encodeURIComponent('%_%')}`)).json() as TechNeedPage).total).toBe(0)
+    const long = await admin.get(`${NEEDS}?q=${encodeURIComponent('锂电池正极材料'.repeat(500))}`)
+    expect(long.statusCode).toBe(400)
+    expect(JSON.stringify(long.json())).toContain('搜索词不能超过 100 个字符')
+  })
 })
 
 describe('技术需求', () => {
