@@ -9,6 +9,7 @@ import {
   MANUAL_ENGAGEMENT_STATUSES,
   PARTICIPANT_KINDS,
 } from './marketplace-vocabulary'
+import { FUNNEL_STAGES } from './engagement-funnel'
 import { BODY_MAX, LIST_SEARCH_MAX, NAME_MAX, TITLE_MAX, TITLE_MIN } from './marketplace-api.schemas'
 
 /**
@@ -140,6 +141,23 @@ export const EngagementBoard = z.object({
   ),
 })
 export type EngagementBoard = z.infer<typeof EngagementBoard>
+
+/** The funnel of the 对接 started in a year (default: all years) under a region (default: own scope). */
+export const EngagementFunnelQuery = z.strictObject({
+  year: Year.optional(),
+  orgUnitId: uuid('地区').optional(),
+})
+export type EngagementFunnelQuery = z.infer<typeof EngagementFunnelQuery>
+export const EngagementFunnel = z.object({
+  stages: z.array(
+    z.object({ stage: z.enum(FUNNEL_STAGES), reached: z.number().int(), conversion: z.number().nullable() }),
+  ),
+  /** 对接 closed now without a contract. */
+  closed: z.number().int(),
+  /** Amount of the live contracts concluding these 对接 (万元). */
+  contractAmountWanYuan: z.number(),
+})
+export type EngagementFunnel = z.infer<typeof EngagementFunnel>
 
 // ---------------------------------------------------------------------------------------------------------
 // 对接活动
