@@ -40,6 +40,11 @@ import { createScreeningsService } from './modules/qualification/screenings.serv
 import { createEvaluateService } from './modules/qualification/evaluate.service'
 import { selfCheckRoutes } from './modules/qualification/self-check.routes'
 import { createSelfCheckService } from './modules/qualification/self-check.service'
+import { createContractsService } from './modules/marketplace/contracts.service'
+import { dealRoutes } from './modules/marketplace/deals.routes'
+import { createEngagementFunnelService } from './modules/marketplace/engagement-funnel.service'
+import { createEngagementsService } from './modules/marketplace/engagements.service'
+import { createEventsService } from './modules/marketplace/events.service'
 import { createMarketplaceIndexService } from './modules/marketplace/marketplace-index.service'
 import { marketplaceRoutes } from './modules/marketplace/marketplace.routes'
 import { createMarketplaceService } from './modules/marketplace/marketplace.service'
@@ -110,6 +115,7 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
   const registerImports = createRegisterImportsService({ db, audit })
   const reviewQueue = createReviewQueueService({ db, audit })
   const marketplaceIndex = createMarketplaceIndexService({ db })
+  const recommendations = createRecommendationsService({ db, index: marketplaceIndex })
 
   await app.register(cookie)
   await app.register(rateLimit, {
@@ -165,8 +171,15 @@ export async function buildApp({ config, database, webDistDir }: BuildAppOptions
       await api.register(marketplaceRoutes, {
         prefix: '/marketplace',
         service: createMarketplaceService({ db, audit, orgUnits, index: marketplaceIndex }),
-        recommendations: createRecommendationsService({ db, index: marketplaceIndex }),
+        recommendations,
         directory: createNeedDirectoryService({ db }),
+      })
+      await api.register(dealRoutes, {
+        prefix: '/marketplace',
+        engagements: createEngagementsService({ db, audit, recommendations }),
+        funnel: createEngagementFunnelService({ db, orgUnits }),
+        events: createEventsService({ db, audit, orgUnits }),
+        contracts: createContractsService({ db, audit, orgUnits, index: marketplaceIndex }),
       })
     },
     { prefix: '/api' },

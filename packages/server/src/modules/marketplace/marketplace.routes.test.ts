@@ -257,7 +257,9 @@ describe('bad input', () => {
     expect(one.total).toBeGreaterThan(0)
     expect(one.total).toBeLessThan(all.total)
     // LIKE wildcards are searched as characters, not patterns.
-    expect(((await admin.get(`${NEEDS}?q=${encodeURIComponent('%_%')}`)).json() as TechNeedPage).total).toBe(0)
+    expect(((await admin.get(`${NEEDS}?q=${encodeURIComponent('%_%')}`)).json() as TechNeedPage).total).toBe(
+      0,
+    )
     const long = await admin.get(`${NEEDS}?q=${encodeURIComponent('锂电池正极材料'.repeat(500))}`)
     expect(long.statusCode).toBe(400)
     expect(JSON.stringify(long.json())).toContain('搜索词不能超过 100 个字符')
