@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { PageQuery, pageOf } from '../pagination/pagination.schemas'
 import { optionalText, trimmedText, uuid } from '../validation/common-fields'
 import {
+  CLOSE_REASONS,
   CONTRACT_TYPES,
   ENGAGEMENT_COUNTERPART_KINDS,
   ENGAGEMENT_STATUSES,
@@ -62,17 +63,29 @@ export const EngagementInput = z
   })
 export type EngagementInput = z.infer<typeof EngagementInput>
 
-/** Move a 对接 to another stage; closing needs a reason, a meeting may name the 对接活动 it took place at. */
+/**
+ * Move a 对接 to another stage. Closing needs a reason code (and words for 其他原因); a meeting may name the 对接活动
+ * it took place at.
+ */
 export const EngagementStepInput = z
   .strictObject({
     status: z.enum(MANUAL_ENGAGEMENT_STATUSES, {
       error: '对接状态应为已推荐、已联系、已会面、洽谈中或已关闭（已签合同须登记技术合同）',
     }),
+    closeReason: z.enum(CLOSE_REASONS, { error: '关闭原因不正确' }).nullable().default(null),
     note: Note.default(null),
     eventId: uuid('活动编号').nullable().default(null),
   })
-  .refine((v) => v.status !== 'closed' || v.note !== null, {
-    error: '关闭对接须填写原因',
+  .refine((v) => v.status !== 'closed' || v.closeReason !== null, {
+    error: '关闭对接须选择关闭原因',
+    path: ['closeReason'],
+  })
+  .refine((v) => v.status === 'closed' || v.closeReason === null, {
+    error: '只有关闭对接时才填写关闭原因',
+    path: ['closeReason'],
+  })
+  .refine((v) => v.closeReason !== 'other' || v.note !== null, {
+    error: '关闭原因为“其他原因”时须在备注中说明',
     path: ['note'],
   })
 export type EngagementStepInput = z.infer<typeof EngagementStepInput>
@@ -81,6 +94,7 @@ export const EngagementStep = z.object({
   id: z.uuid(),
   fromStatus: z.enum(ENGAGEMENT_STATUSES).nullable(),
   toStatus: z.enum(ENGAGEMENT_STATUSES),
+  closeReason: z.enum(CLOSE_REASONS).nullable(),
   note: z.string().nullable(),
   eventId: z.uuid().nullable(),
   eventTitle: z.string().nullable(),
@@ -103,6 +117,8 @@ export const Engagement = z.object({
   /** The result's owner or the expert's organisation. */
   counterpartOwner: z.string(),
   status: z.enum(ENGAGEMENT_STATUSES),
+  /** Why it was closed, while it is. */
+  closeReason: z.enum(CLOSE_REASONS).nullable(),
   /** Why it was recommended (the 推荐 panel's sentence at the time), if it came from there. */
   reason: z.string().nullable(),
   note: z.string().nullable(),
@@ -154,6 +170,8 @@ export const EngagementFunnel = z.object({
   ),
   /** 对接 closed now without a contract. */
   closed: z.number().int(),
+  /** Why they were closed, most frequent first. */
+  closeReasons: z.array(z.object({ reason: z.enum(CLOSE_REASONS), count: z.number().int() })),
   /** Amount of the live contracts concluding these 对接 (万元). */
   contractAmountWanYuan: z.number(),
 })

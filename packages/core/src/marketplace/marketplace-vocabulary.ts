@@ -93,3 +93,29 @@ export const PARTICIPANT_KIND_LABELS: Record<ParticipantKind, string> = {
   expert: '专家',
   other: '其他',
 }
+
+/**
+ * Why a 对接 ended without a contract: a structured "no" (LEARN-FROM M5, IN-PART's feedback reasons) so the bureau
+ * sees where matches fail, not only that they did. `other` needs words in the note.
+ */
+export const CLOSE_REASONS = [
+  'too_early',
+  'advantage_unclear',
+  'commercial_route_unclear',
+  'description_unclear',
+  'terms_not_agreed',
+  'need_changed',
+  'no_response',
+  'other',
+] as const
+export type CloseReason = (typeof CLOSE_REASONS)[number]
+export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {
+  too_early: '成果成熟度不足',
+  advantage_unclear: '技术优势不明确',
+  commercial_route_unclear: '产业化路径不清晰',
+  description_unclear: '需求或成果描述不清',
+  terms_not_agreed: '价格或合作条件未谈拢',
+  need_changed: '企业需求已变化或已解决',
+  no_response: '对方未回应',
+  other: '其他原因',
+}

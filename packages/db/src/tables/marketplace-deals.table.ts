@@ -12,7 +12,13 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core'
-import type { ContractType, EngagementStatus, EventKind, ParticipantKind } from '@kechuang/core/marketplace'
+import type {
+  CloseReason,
+  ContractType,
+  EngagementStatus,
+  EventKind,
+  ParticipantKind,
+} from '@kechuang/core/marketplace'
 import { experts, techNeeds, techResults } from './marketplace.table'
 import { orgUnits } from './org-units.table'
 import { enterprises, institutions } from './registers.table'
@@ -32,6 +38,8 @@ export const techEngagements = pgTable(
     resultId: uuid('result_id').references(() => techResults.id),
     expertId: uuid('expert_id').references(() => experts.id),
     status: varchar('status', { length: 20 }).$type<EngagementStatus>().notNull().default('recommended'),
+    /** Why it was closed, while it is (the closing step keeps it too). */
+    closeReason: varchar('close_reason', { length: 30 }).$type<CloseReason>(),
     /** The 推荐 panel's sentence and score when it was started from there. */
     reason: text('reason'),
     score: doublePrecision('score'),
@@ -116,6 +124,7 @@ export const techEngagementSteps = pgTable(
       .references(() => techEngagements.id),
     fromStatus: varchar('from_status', { length: 20 }).$type<EngagementStatus>(),
     toStatus: varchar('to_status', { length: 20 }).$type<EngagementStatus>().notNull(),
+    closeReason: varchar('close_reason', { length: 30 }).$type<CloseReason>(),
     note: text('note'),
     eventId: uuid('event_id').references(() => techEvents.id),
     contractId: uuid('contract_id').references(() => techContracts.id),

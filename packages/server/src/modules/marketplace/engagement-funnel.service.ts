@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm'
 import {
+  CLOSE_REASONS,
   engagementFunnel,
+  type CloseReason,
   type EngagementFunnel,
   type EngagementFunnelQuery,
   type EngagementStatus,
@@ -44,11 +46,12 @@ export function createEngagementFunnelService({
           : sql`extract(year from e.created_at at time zone 'Asia/Shanghai') = ${year}`
       const rows = await queryRows<{
         status: EngagementStatus
+        close_reason: CloseReason | null
         statuses: EngagementStatus[]
         amount: number
       }>(
         db,
-        sql`select e.status,
+        sql`select e.status, e.close_reason,
             (select array_agg(s.to_status order by s.created_at) from tech_engagement_steps s
               where s.engagement_id = e.id) as statuses,
             coalesce((select sum(c.amount) from tech_contracts c
@@ -56,10 +59,20 @@ export function createEngagementFunnelService({
           from tech_engagements e left join org_units o on o.id = e.region_org_unit_id
           where e.deleted_at is null and ${inRegion} and ${inYear}`,
       )
+      const reasons = new Map<CloseReason, number>()
+      for (const row of rows)
+        if (row.status === 'closed' && row.close_reason)
+          reasons.set(row.close_reason, (reasons.get(row.close_reason) ?? 0) + 1)
       return {
         // The current status counts too: a 对接 is at least where it stands now.
         stages: engagementFunnel(rows.map((row) => [...(row.statuses ?? []), row.status])),
         closed: rows.filter((row) => row.status === 'closed').length,
+        // Most frequent first, then in the vocabulary's order.
+        closeReasons: [...reasons]
+          .map(([reason, count]) => ({ reason, count }))
+          .sort(
+            (a, b) => b.count - a.count || CLOSE_REASONS.indexOf(a.reason) - CLOSE_REASONS.indexOf(b.reason),
+          ),
         contractAmountWanYuan: Number(rows.reduce((sum, row) => sum + row.amount, 0).toFixed(4)),
       }
     },

@@ -228,13 +228,26 @@ describe('from recommendation to contract', () => {
   })
 
   it('closes only with a reason, and refuses a contract for a closed 对接', async () => {
-    const noReason = await steps(engagement.id, { status: 'closed' })
+    const noReason = await steps(engagement.id, { status: 'closed', note: '企业转向其他方案' })
     expect(noReason.statusCode).toBe(400)
-    expect(JSON.stringify(noReason.json())).toContain('关闭对接须填写原因')
+    expect(JSON.stringify(noReason.json())).toContain('关闭对接须选择关闭原因')
+    const otherWithoutWords = await steps(engagement.id, { status: 'closed', closeReason: 'other' })
+    expect(JSON.stringify(otherWithoutWords.json())).toContain('关闭原因为“其他原因”时须在备注中说明')
+    const reasonWhileOpen = await steps(engagement.id, { status: 'contacted', closeReason: 'no_response' })
+    expect(JSON.stringify(reasonWhileOpen.json())).toContain('只有关闭对接时才填写关闭原因')
     expect((await detailOf(engagement.id)).status).toBe('negotiating')
 
-    const closed = await steps(engagement.id, { status: 'closed', note: '企业转向其他方案' })
-    expect(closed.json()).toMatchObject({ status: 'closed' })
+    const closed = await steps(engagement.id, {
+      status: 'closed',
+      closeReason: 'terms_not_agreed',
+      note: '企业转向其他方案',
+    })
+    expect(closed.json()).toMatchObject({ status: 'closed', closeReason: 'terms_not_agreed' })
+    expect((closed.json() as EngagementDetail).steps.at(-1)).toMatchObject({
+      toStatus: 'closed',
+      closeReason: 'terms_not_agreed',
+      note: '企业转向其他方案',
+    })
     const refused = await staff.post(
       CONTRACTS,
       contractInput({ registrationNumber: '420281-2026-0003', engagementId: engagement.id }),
@@ -242,7 +255,8 @@ describe('from recommendation to contract', () => {
     expect(refused.statusCode).toBe(409)
     expect(refused.json()).toMatchObject({ code: 'ENGAGEMENT_CLOSED' })
     // A closed 对接 may be reopened.
-    expect((await steps(engagement.id, { status: 'negotiating', note: '重新洽谈' })).statusCode).toBe(200)
+    const reopened = await steps(engagement.id, { status: 'negotiating', note: '重新洽谈' })
+    expect(reopened.json()).toMatchObject({ status: 'negotiating', closeReason: null })
   })
 
   it('writes an audit row for every change of the 对接', async () => {
@@ -330,12 +344,14 @@ describe('the funnel', () => {
     await start(unrelatedResult.id)
     for (const [id, status, note] of [
       [dropped, 'contacted', null],
-      [dropped, 'closed', '成果尚在实验室阶段'],
+      [dropped, 'closed', 'too_early'],
       [won, 'contacted', null],
       [won, 'meeting', null],
       [won, 'negotiating', null],
-    ] as const)
-      expect((await admin.post(`${ENGAGEMENTS}/${id}/steps`, { status, note })).statusCode).toBe(200)
+    ] as const) {
+      const body = status === 'closed' ? { status, closeReason: note } : { status, note }
+      expect((await admin.post(`${ENGAGEMENTS}/${id}/steps`, body)).statusCode).toBe(200)
+    }
     await created<TechContract>(
       admin,
       CONTRACTS,
@@ -353,6 +369,7 @@ describe('the funnel', () => {
         { stage: 'contract', reached: 1, conversion: 1 },
       ],
       closed: 1,
+      closeReasons: [{ reason: 'too_early', count: 1 }],
       contractAmountWanYuan: 80.25,
     })
     const lastYear = (await leader.get(`${ENGAGEMENTS}/funnel?orgUnitId=${funnelTown.id}&year=2000`)).json()

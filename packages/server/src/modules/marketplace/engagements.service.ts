@@ -73,6 +73,7 @@ export function toEngagement(actor: Actor, row: EngagementRow): Engagement {
     counterpartTitle: row.counterpartTitle,
     counterpartOwner: row.counterpartOwner,
     status: row.status,
+    closeReason: row.closeReason,
     reason: row.reason,
     note: row.note,
     regionOrgUnitId: row.regionOrgUnitId,
@@ -207,11 +208,13 @@ export function createEngagementsService({
           throw dealErrors.ENGAGEMENT_STATUS_UNCHANGED({ id, status: input.status })
         if (input.eventId !== null && !(await findEvent(tx, input.eventId)))
           throw dealErrors.EVENT_NOT_FOUND({ id: input.eventId })
-        await updateEngagement(tx, id, { status: input.status })
+        // The reason is the engagement's while it stays closed; reopening clears it (the step keeps it).
+        await updateEngagement(tx, id, { status: input.status, closeReason: input.closeReason })
         await insertEngagementStep(tx, {
           engagementId: id,
           fromStatus: before.status,
           toStatus: input.status,
+          closeReason: input.closeReason,
           note: input.note,
           eventId: input.eventId,
           createdByUserId: actor.userId,
@@ -221,7 +224,7 @@ export function createEngagementsService({
           entityId: id,
           action: 'update',
           scopePath: auditScopeOf(actor, before),
-          before: { status: before.status },
+          before: { status: before.status, closeReason: before.closeReason },
           after: input,
         })
         return detail(tx, actor, id)
