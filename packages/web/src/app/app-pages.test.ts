@@ -86,7 +86,7 @@ describe('buildMenuEntries', () => {
     ])
   })
 
-  it('gathers 技术需求, 科技成果 and 专家库 under 成果转化', () => {
+  it('gathers 技术需求, 科技成果, 专家库 and the 对接 / 活动 / 合同 pages under 成果转化', () => {
     const group = buildMenuEntries(APP_PAGES).find(
       (e) => e.kind === 'group' && e.labelKey === 'menu.marketplace',
     )
@@ -94,6 +94,15 @@ describe('buildMenuEntries', () => {
       '/marketplace/needs',
       '/marketplace/results',
       '/marketplace/experts',
+      '/marketplace/engagements',
+      '/marketplace/events',
+      '/marketplace/contracts',
     ])
+  })
+
+  it('keeps the 对接 pages from enterprise users, who may read the marketplace only', () => {
+    const paths = visiblePages(permissionsOf('enterprise')).map((p) => p.path)
+    expect(paths).not.toContain('/marketplace/engagements')
+    expect(paths).not.toContain('/marketplace/contracts')
   })
 })

@@ -8,6 +8,9 @@ import {
   EditOutlined,
   ExperimentOutlined,
   BulbOutlined,
+  CalendarOutlined,
+  FileDoneOutlined,
+  NodeIndexOutlined,
   SolutionOutlined,
   UserOutlined,
   FileSearchOutlined,
@@ -237,6 +240,36 @@ export const APP_PAGES: readonly AppPage[] = [
     ),
   },
   {
+    path: '/marketplace/engagements',
+    labelKey: 'menu.engagements',
+    icon: NodeIndexOutlined,
+    permission: 'marketplace:deals',
+    groupKey: 'menu.marketplace',
+    component: lazy(() =>
+      import('../pages/marketplace/engagement-board-page').then((m) => ({ default: m.EngagementBoardPage })),
+    ),
+  },
+  {
+    path: '/marketplace/events',
+    labelKey: 'menu.techEvents',
+    icon: CalendarOutlined,
+    permission: 'marketplace:deals',
+    groupKey: 'menu.marketplace',
+    component: lazy(() =>
+      import('../pages/marketplace/tech-event-list-page').then((m) => ({ default: m.TechEventListPage })),
+    ),
+  },
+  {
+    path: '/marketplace/contracts',
+    labelKey: 'menu.techContracts',
+    icon: FileDoneOutlined,
+    permission: 'marketplace:deals',
+    groupKey: 'menu.marketplace',
+    component: lazy(() =>
+      import('../pages/marketplace/tech-contract-page').then((m) => ({ default: m.TechContractPage })),
+    ),
+  },
+  {
     path: '/marketplace/needs/:id',
     labelKey: 'menu.techNeeds',
     icon: SolutionOutlined,
@@ -266,6 +299,16 @@ export const APP_PAGES: readonly AppPage[] = [
     menuPath: '/marketplace/experts',
     component: lazy(() =>
       import('../pages/marketplace/expert-detail-page').then((m) => ({ default: m.ExpertDetailPage })),
+    ),
+  },
+  {
+    path: '/marketplace/events/:id',
+    labelKey: 'menu.techEvents',
+    icon: CalendarOutlined,
+    permission: 'marketplace:deals',
+    menuPath: '/marketplace/events',
+    component: lazy(() =>
+      import('../pages/marketplace/tech-event-detail-page').then((m) => ({ default: m.TechEventDetailPage })),
     ),
   },
   {

@@ -3,6 +3,7 @@
 import { enterprisesMessages } from './zh-cn/enterprises'
 import { librariesMessages } from './zh-cn/libraries'
 import { marketplaceMessages } from './zh-cn/marketplace'
+import { marketplaceDealsMessages } from './zh-cn/marketplace-deals'
 import { qualificationMessages } from './zh-cn/qualification'
 import { qualificationScreeningMessages } from './zh-cn/qualification-screening'
 import { registerImportsMessages } from './zh-cn/register-imports'
@@ -46,6 +47,9 @@ export const zhCN = {
     techNeeds: '技术需求',
     techResults: '科技成果',
     experts: '专家库',
+    engagements: '对接看板',
+    techEvents: '对接活动',
+    techContracts: '技术合同',
   },
   common: {
     ok: '确定',
@@ -479,4 +483,5 @@ export const zhCN = {
   qualification: qualificationMessages,
   qualificationScreening: qualificationScreeningMessages,
   marketplace: marketplaceMessages,
+  marketplaceDeals: marketplaceDealsMessages,
 } as const

@@ -23,6 +23,7 @@ export function useMarketplaceFormSave<Input, Saved extends { id: string }>({
   nameOf,
   isEditing,
   createdKey = 'marketplace.created',
+  fieldByCode,
   onSaved,
 }: {
   form: FormInstance
@@ -32,6 +33,8 @@ export function useMarketplaceFormSave<Input, Saved extends { id: string }>({
   isEditing: boolean
   /** The notice after a create ("已发布「…」"), with `{name}`. */
   createdKey?: MessageKey
+  /** The form's own server codes that belong to one field (`{ CONTRACT_NUMBER_TAKEN: 'registrationNumber' }`). */
+  fieldByCode?: Record<string, string>
   onSaved: (saved: Saved) => void
 }) {
   const { message } = App.useApp()
@@ -44,7 +47,7 @@ export function useMarketplaceFormSave<Input, Saved extends { id: string }>({
       await queryClient.invalidateQueries({ queryKey: marketplaceKeys.all })
       onSaved(saved)
     },
-    onError: (error) => setFormError(showServerErrors(form, error, FIELD_BY_CODE)),
+    onError: (error) => setFormError(showServerErrors(form, error, { ...FIELD_BY_CODE, ...fieldByCode })),
   })
 
   function submit(body: unknown) {

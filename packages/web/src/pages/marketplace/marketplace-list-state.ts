@@ -1,5 +1,5 @@
 import { PAGE_SIZE_DEFAULT } from '@kechuang/core/pagination'
-import type { MaturityLevel, NeedStatus } from '@kechuang/core/marketplace'
+import type { ContractType, EventKind, MaturityLevel, NeedStatus } from '@kechuang/core/marketplace'
 import type { QueryParams } from '../../lib/api-client'
 
 /** What a marketplace list's filter bar holds; kept in the address so going back from a detail page restores it. */
@@ -9,11 +9,15 @@ export interface MarketplaceListState {
   maturity?: MaturityLevel
   status?: NeedStatus
   orgUnitId?: string
+  /** 对接活动 and 技术合同 lists: the kind of event, the type of contract, the year held or signed. */
+  kind?: EventKind
+  type?: ContractType
+  year?: number
   page: number
   pageSize: number
 }
 
-/** Anything with Zod's `safeParse` for the list's query: TechResultQuery, TechNeedQuery or ExpertQuery. */
+/** Anything with Zod's `safeParse` for the list's query: TechResultQuery, TechNeedQuery, ExpertQuery and the like. */
 interface ListQuerySchema {
   safeParse(data: unknown): { success: true; data: object } | { success: false }
 }

@@ -122,12 +122,19 @@ export type NeedDirectoryFormat = 'docx' | 'xlsx'
  * Downloads the 《企业科技需求目录》 of a year as Word or Excel. Fetched rather than linked, so that a refusal shows
  * the server's message instead of saving the error as a file.
  */
-export async function downloadNeedDirectory(format: NeedDirectoryFormat, query: QueryParams): Promise<void> {
+export function downloadNeedDirectory(format: NeedDirectoryFormat, query: QueryParams): Promise<void> {
+  return downloadApiFile(
+    `${BASE}/needs/directory.${format}`,
+    query,
+    `企业科技需求目录_${String(query.year)}.${format}`,
+  )
+}
+
+/** Saves a file the API answers with, named as the server says (else `fallbackName`); a refusal throws ApiError. */
+export async function downloadApiFile(path: string, query: QueryParams, fallbackName: string): Promise<void> {
   let response: Response
   try {
-    response = await fetch(`/api${BASE}/needs/directory.${format}${buildQueryString(query)}`, {
-      credentials: 'same-origin',
-    })
+    response = await fetch(`/api${path}${buildQueryString(query)}`, { credentials: 'same-origin' })
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', t('errors.network'))
   }
@@ -140,9 +147,7 @@ export async function downloadNeedDirectory(format: NeedDirectoryFormat, query: 
   const url = URL.createObjectURL(await response.blob())
   const link = document.createElement('a')
   link.href = url
-  link.download =
-    fileNameOf(response.headers.get('content-disposition')) ??
-    `企业科技需求目录_${String(query.year)}.${format}`
+  link.download = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName
   link.click()
   URL.revokeObjectURL(url)
 }

@@ -7,14 +7,16 @@ import {
 } from '@kechuang/core/marketplace'
 import { useQuery } from '@tanstack/react-query'
 import { Card, Checkbox, Empty, Flex, List, Select, Tabs, Tag, Tooltip, Typography } from 'antd'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
+import { useAuth } from '../../app/auth-provider'
 import { QueryError } from '../../components/query-error/query-error'
 import { t } from '../../i18n/t'
 import { HighlightedText } from './highlighted-text'
 import { sharePercent } from './marketplace-display'
 import { snippetOf } from './highlight-terms'
 import { recommendationsQueryOptions } from './marketplace.api'
+import { StartEngagementButton } from './start-engagement-button'
 
 const RECOMMENDATION_LIMIT = 10
 // How much of the record's own text the panel shows with the shared terms marked.
@@ -42,6 +44,8 @@ export function RecommendationPanel({
   /** The record's own description, where the shared terms of the shown recommendations are marked. */
   ownText: string
 }) {
+  const { can } = useAuth()
+  const canStartEngagement = can('marketplace:manage')
   const [kind, setKind] = useState<RecommendationKind>(kinds[0] ?? 'results')
   const [isSameIndustry, setIsSameIndustry] = useState(false)
   const [maturity, setMaturity] = useState<MaturityLevel | undefined>()
@@ -91,7 +95,12 @@ export function RecommendationPanel({
         dataSource={items}
         rowKey="id"
         locale={{ emptyText: <Empty description={t('marketplace.recommend.empty')} /> }}
-        renderItem={(item) => <RecommendationItem item={item} />}
+        renderItem={(item) => (
+          <RecommendationItem
+            item={item}
+            action={canStartEngagement && <StartEngagementButton panel={{ collection, id }} item={item} />}
+          />
+        )}
       />
     </>
   )
@@ -116,20 +125,21 @@ export function RecommendationPanel({
   )
 }
 
-function RecommendationItem({ item }: { item: Recommendation }) {
+function RecommendationItem({ item, action }: { item: Recommendation; action: ReactNode }) {
   const terms = item.sharedTerms.map((shared) => shared.term)
   return (
-    <List.Item>
+    <List.Item data-testid="recommendation-item">
       <Flex vertical gap={4} style={{ width: '100%' }}>
         <Flex gap={8} wrap align="center" justify="space-between">
           <Link to={`/marketplace/${item.kind}/${item.id}`}>
             <HighlightedText text={item.title} terms={terms} />
           </Link>
-          <Flex gap={4} align="center">
+          <Flex gap={4} align="center" wrap>
             {item.industryMatch && <Tag color="green">{t('marketplace.recommend.industryMatch')}</Tag>}
             <Typography.Text type="secondary">
               {t('marketplace.recommend.score', { score: item.score.toFixed(2) })}
             </Typography.Text>
+            {action}
           </Flex>
         </Flex>
         <Typography.Text type="secondary">
