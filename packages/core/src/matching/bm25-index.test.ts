@@ -82,6 +82,20 @@ describe('Bm25Index', () => {
     expect(terms).not.toContain('铜合金')
   })
 
+  it('never gives words every text uses (技术, 关键技术需求) as a reason', () => {
+    const index = indexOf(RESULTS)
+    const hits = index.search({ title: '锂电池正极材料关键技术需求', body: '提升正极材料关键技术。' })
+    const terms = hits.flatMap((h) => h.sharedTerms.map((t) => t.term))
+    expect(terms).toContain('正极材料')
+    for (const generic of ['技术', '关键', '需求', '关键技术', '技术需求', '提升'])
+      expect(terms).not.toContain(generic)
+    for (const hit of hits)
+      expect(hit.sharedTerms.reduce((sum, t) => sum + t.share, 0)).toBeCloseTo(
+        hit.sharedTerms.length ? 1 : 0,
+        6,
+      )
+  })
+
   it('finds a record through character bigrams when the words differ, and joins them into a run', () => {
     const index = indexOf(RESULTS)
     // "指纹图" is not a word the dictionary cuts the same way; bigrams of the title still meet 配方颗粒.

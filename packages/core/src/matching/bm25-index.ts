@@ -1,4 +1,4 @@
-import { hanBigrams, type Segmenter } from './segmenter'
+import { hanBigrams, isOnlyStopWords, type Segmenter } from './segmenter'
 import {
   MATCH_FIELDS,
   type MatchDocument,
@@ -471,7 +471,9 @@ export class Bm25Index implements MatchIndex {
     }
     const merged = mergeSubwords(words)
     const shared = [...merged, ...gramRuns(query, matchedGrams, merged)]
-    for (const term of shared) term.share = textScore > 0 ? term.share / textScore : 0
+    // Shares of what is shown: runs of stop words (关键技术) score but are left out of the explanation.
+    const shownScore = shared.reduce((sum, term) => sum + term.share, 0)
+    for (const term of shared) term.share = shownScore > 0 ? term.share / shownScore : 0
     shared.sort((a, b) => b.share - a.share)
     return {
       id: entry.id,
@@ -566,7 +568,7 @@ function gramRuns(query: MatchQuery, matched: Map<string, number>, words: Shared
   for (const [run, share] of runs) {
     const word = words.find((w) => w.term.includes(run))
     if (word) word.share += share
-    else result.push({ term: run, share, fields: [] })
+    else if (!isOnlyStopWords(run)) result.push({ term: run, share, fields: [] })
   }
   return result
 }

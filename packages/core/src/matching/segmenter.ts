@@ -48,6 +48,15 @@ const STOP_WORDS = new Set([
   '目前',
   '提供',
   '希望',
+  // Words every 成果 and 需求 text uses ("关键技术需求", "提升…"): shared, they explain nothing.
+  '技术',
+  '需求',
+  '关键',
+  '提升',
+  '提高',
+  '企业',
+  '研究',
+  '应用',
 ])
 
 const HAS_HAN = /\p{Script=Han}/u
@@ -62,6 +71,16 @@ export function normalizeText(text: string): string {
 export function isIndexWord(word: string): boolean {
   if (word.length < 2 || STOP_WORDS.has(word)) return false
   return HAS_HAN.test(word) || ALNUM.test(word)
+}
+
+/**
+ * Whether a run of text says nothing once its stop words are taken out (关键技术, 技术需求): such a run, matched
+ * through bigrams, still scores a little but is no reason to show.
+ */
+export function isOnlyStopWords(run: string): boolean {
+  let rest = normalizeText(run)
+  for (const word of STOP_WORDS) rest = rest.replaceAll(word, '')
+  return [...rest].length < 2
 }
 
 /** Whether a dictionary term can be loaded: no spaces (jieba's dictionary format) and not a whole sentence. */
