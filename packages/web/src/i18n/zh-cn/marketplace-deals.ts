@@ -9,6 +9,13 @@ export const marketplaceDealsMessages = {
   yearOption: '{year} 年',
   engagements: {
     title: '对接看板',
+    funnelTitle: '对接漏斗',
+    funnelHint: '各阶段到达过的对接数（关闭或退回的按到达过的最远阶段计），括号内为相对上一阶段的转化率',
+    funnelStage: '{stage} {reached}',
+    funnelConversion: '（{percent}%）',
+    funnelClosed: '已关闭 {count}',
+    funnelReasons: '关闭原因：{reasons}',
+    funnelAmount: '合同成交额 {amount}',
     searchPlaceholder: '搜索需求、企业、成果或专家',
     empty: '暂无对接',
     columnTotal: '{total} 条',

@@ -1,6 +1,7 @@
 import {
   EngagementBoard,
   EngagementDetail,
+  EngagementFunnel,
   TechContract,
   TechContractPage,
   TechContractTotals,
@@ -22,6 +23,7 @@ const BASE = '/marketplace'
 export const dealKeys = {
   all: [...marketplaceKeys.all, 'deals'] as const,
   board: (query: QueryParams) => [...marketplaceKeys.all, 'deals', 'board', query] as const,
+  funnel: (query: QueryParams) => [...marketplaceKeys.all, 'deals', 'funnel', query] as const,
   engagement: (id: string) => [...marketplaceKeys.all, 'deals', 'engagement', id] as const,
   events: (query: QueryParams) => [...marketplaceKeys.all, 'deals', 'events', query] as const,
   event: (id: string) => [...marketplaceKeys.all, 'deals', 'event', id] as const,
@@ -36,6 +38,13 @@ export const engagementBoardQueryOptions = (query: QueryParams) =>
   queryOptions({
     queryKey: dealKeys.board(query),
     queryFn: () => apiRequest('GET', `${BASE}/engagements/board`, EngagementBoard, { query }),
+    placeholderData: keepPreviousData,
+  })
+
+export const engagementFunnelQueryOptions = (query: QueryParams) =>
+  queryOptions({
+    queryKey: dealKeys.funnel(query),
+    queryFn: () => apiRequest('GET', `${BASE}/engagements/funnel`, EngagementFunnel, { query }),
     placeholderData: keepPreviousData,
   })
 

@@ -18,6 +18,7 @@ import { t } from '../../i18n/t'
 import { ENGAGEMENT_STATUS_COLORS, formatContractWanYuan, shortText } from './deal-display'
 import { engagementBoardQueryOptions } from './deals.api'
 import { EngagementDrawer } from './engagement-drawer'
+import { EngagementFunnelBar } from './engagement-funnel-bar'
 import { EngagementMoveModal } from './engagement-move-modal'
 import { moveTargetsOf } from './engagement-moves'
 
@@ -67,6 +68,7 @@ export function EngagementBoardPage() {
         />
       </div>
       {error && <QueryError error={error} onRetry={() => void refetch()} />}
+      <EngagementFunnelBar orgUnitId={orgUnitId} />
       <Spin spinning={isFetching && !data}>
         <BoardColumns
           board={data}
