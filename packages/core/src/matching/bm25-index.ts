@@ -456,12 +456,10 @@ export class Bm25Index implements MatchIndex {
     const entry = this.#slots[slot]!
     const words: SharedTerm[] = []
     const matchedGrams = new Map<string, number>()
-    let textScore = 0
     for (const term of queryTerms) {
       const packed = term.postings.find(slot)
       if (packed === 0) continue
       const contribution = term.weight * this.#saturated(packed, slot)
-      textScore += contribution
       if (term.isGram) {
         matchedGrams.set(term.text, contribution)
         continue

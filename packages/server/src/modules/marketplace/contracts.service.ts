@@ -28,13 +28,8 @@ import {
   type EngagementRow,
   type TechContractRow,
 } from './deals.repository'
-import {
-  auditScopeOf,
-  isInScope,
-  managesDealRegion,
-  paging,
-  requireManageableEngagement,
-} from './engagements.service'
+import { auditScopeOf, isInScope, managesDealRegion, paging } from './deals.scope'
+import { requireManageableEngagement } from './engagements.service'
 import { techNeedDocument, type MarketplaceIndexService } from './marketplace-index.service'
 import { marketplaceErrors } from './marketplace.errors'
 import {

@@ -1,4 +1,3 @@
-import { hasPermission } from '@kechuang/core/accounts'
 import {
   BOARD_COLUMN_MAX,
   ENGAGEMENT_STATUSES,
@@ -12,11 +11,11 @@ import {
   type EngagementQuery,
   type EngagementStepInput,
 } from '@kechuang/core/marketplace'
-import { pageOffset } from '@kechuang/core/pagination'
 import { isUniqueViolation, type Database, type Executor } from '@kechuang/db'
 import type { Actor } from '../audit/actor'
 import type { AuditService } from '../audit/audit.service'
 import { dealErrors } from './deals.errors'
+import { auditScopeOf, isInScope, managesDealRegion, paging } from './deals.scope'
 import {
   countEngagementSteps,
   findEngagement,
@@ -41,26 +40,6 @@ export interface EngagementsService {
   addStep(actor: Actor, id: string, input: EngagementStepInput): Promise<EngagementDetail>
   remove(actor: Actor, id: string): Promise<void>
 }
-
-// ---------------------------------------------------------------------------------------------------------
-// Shared by the 对接, 对接活动 and 技术合同 services
-
-/** A deal row lies in the actor's scope when its region is in the actor's subtree; no region is everyone's. */
-export const isInScope = (actor: Actor, regionPath: string | null) =>
-  regionPath === null || regionPath.startsWith(actor.scopePath)
-
-/** Marketplace staff change the 对接, events and contracts of their own region. */
-export const managesDealRegion = (actor: Actor, regionPath: string | null) =>
-  hasPermission(actor.role, 'marketplace:manage') && isInScope(actor, regionPath)
-
-/** The audit row's scope: the record's region, or the actor's own scope for a record without one. */
-export const auditScopeOf = (actor: Actor, row: { regionPath: string | null }) =>
-  row.regionPath ?? actor.scopePath
-
-export const paging = (query: { page: number; pageSize: number }) => ({
-  limit: query.pageSize,
-  offset: pageOffset(query),
-})
 
 export function toEngagement(actor: Actor, row: EngagementRow): Engagement {
   return {

@@ -20,7 +20,8 @@ import {
   updateEvent,
   type TechEventRow,
 } from './deals.repository'
-import { auditScopeOf, isInScope, managesDealRegion, paging, toEngagement } from './engagements.service'
+import { auditScopeOf, isInScope, managesDealRegion, paging } from './deals.scope'
+import { toEngagement } from './engagements.service'
 import { marketplaceErrors } from './marketplace.errors'
 import { enterpriseExists, findExperts, institutionExists } from './marketplace.repository'
 

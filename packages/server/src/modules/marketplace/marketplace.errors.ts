@@ -10,6 +10,6 @@ export const marketplaceErrors = defineErrors({
   NOT_EDITABLE: { status: 403, message: '只有发布者本人或成果转化管理人员可以修改、删除该条信息' },
   RECOMMENDATION_KIND_INVALID: {
     status: 400,
-    message: '推荐类型不适用：技术需求可推荐科技成果或专家，科技成果可推荐技术需求',
+    message: '推荐类型不适用：技术需求可推荐科技成果或专家，科技成果和专家可推荐技术需求',
   },
 })

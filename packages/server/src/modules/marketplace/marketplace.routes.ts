@@ -197,6 +197,20 @@ export const marketplaceRoutes: FastifyPluginAsyncZod<{
     (request) => service.listExperts(request.actor, request.query),
   )
   app.get(
+    '/experts/:id/recommendations',
+    {
+      schema: {
+        tags,
+        summary: '为专家推荐技术需求（附共同技术词与理由）',
+        params,
+        querystring: RecommendationQuery,
+        response: { 200: RecommendationList },
+      },
+      config: read,
+    },
+    (request) => recommendations.forExpert(request.actor, request.params.id, request.query),
+  )
+  app.get(
     '/experts/:id',
     { schema: { tags, summary: '专家详情', params, response: { 200: Expert } }, config: read },
     (request) => service.getExpert(request.actor, request.params.id),

@@ -136,6 +136,41 @@ describe('needs for a result', () => {
   })
 })
 
+describe('needs for an expert', () => {
+  it("recommends the needs the expert's fields answer, with the shared terms", async () => {
+    const herbalNeed = (
+      await enterprise.post(NEEDS, {
+        title: '中药配方颗粒质量标准提升',
+        description: '我公司生产中药配方颗粒，需要建立指纹图谱与含量测定方法。',
+        keywords: ['中药配方颗粒', '指纹图谱'],
+        industry: '生命健康',
+        enterpriseName: '丙药业有限公司',
+      })
+    ).json() as TechNeed
+    const expert = (
+      await admin.post('/api/marketplace/experts', {
+        name: '王芳',
+        organization: '示例中医药大学',
+        fields: ['中药配方颗粒', '指纹图谱', '质量控制'],
+        industry: '生命健康',
+        bio: '长期从事中药质量标准研究。',
+      })
+    ).json() as Expert
+    const list = await recommend(`/api/marketplace/experts/${expert.id}/recommendations?limit=5`)
+    expect(list.items[0]).toMatchObject({ kind: 'needs', id: herbalNeed.id, industryMatch: true })
+    expect(list.items[0]!.sharedTerms.map((s) => s.term)).toEqual(
+      expect.arrayContaining(['中药配方颗粒', '指纹图谱']),
+    )
+    expect(ids(list)).not.toContain(need.id)
+    const wrongKind = await admin.get(`/api/marketplace/experts/${expert.id}/recommendations?kind=results`)
+    expect(wrongKind.json()).toMatchObject({ code: 'RECOMMENDATION_KIND_INVALID' })
+    const unknown = await admin.get(
+      '/api/marketplace/experts/00000000-0000-4000-8000-000000000000/recommendations',
+    )
+    expect(unknown.json()).toMatchObject({ code: 'EXPERT_NOT_FOUND' })
+  })
+})
+
 describe('bad recommendation requests', () => {
   it('answers a kind that does not fit the record with 400 and a Chinese message', async () => {
     for (const url of [

@@ -17,6 +17,8 @@ export interface RecommendationsService {
   forNeed(actor: Actor, id: string, query: RecommendationQuery): Promise<RecommendationList>
   /** 技术需求 for a 科技成果: open and matched ones (closed needs want nothing more). */
   forResult(actor: Actor, id: string, query: RecommendationQuery): Promise<RecommendationList>
+  /** 技术需求 an expert's fields answer (open and matched ones), for staff to bring the expert in. */
+  forExpert(actor: Actor, id: string, query: RecommendationQuery): Promise<RecommendationList>
 }
 
 /** Need statuses a result is still recommended to. */
@@ -130,6 +132,24 @@ export function createRecommendationsService({
         excludeIds: [result.id],
         filters: {
           industry: sameIndustry ? [result.industry] : [],
+          status: RECOMMENDABLE_NEED_STATUSES,
+        },
+      })
+    },
+
+    async forExpert(_actor, id, { kind = 'needs', limit, sameIndustry }) {
+      if (kind !== 'needs') throw marketplaceErrors.RECOMMENDATION_KIND_INVALID({ kind })
+      const [expert] = await findExperts(db, [id])
+      if (!expert) throw marketplaceErrors.EXPERT_NOT_FOUND({ id })
+      // An expert is described by the fields of research (the title and keywords of the query) and the bio.
+      return recommend('needs', {
+        title: expert.fields.join('、'),
+        keywords: expert.fields,
+        body: expert.bio ?? '',
+        industry: expert.industry,
+        limit,
+        filters: {
+          industry: sameIndustry ? [expert.industry] : [],
           status: RECOMMENDABLE_NEED_STATUSES,
         },
       })

@@ -61,6 +61,11 @@ describe('engagementInputFor', () => {
     const body = engagementInputFor({ collection: 'results', id: RESULT }, { kind: 'needs', id: NEED })
     expect(EngagementInput.parse(body)).toMatchObject({ needId: NEED, resultId: RESULT, expertId: null })
   })
+
+  it('pairs a recommended need with the expert whose panel it is on', () => {
+    const body = engagementInputFor({ collection: 'experts', id: EXPERT }, { kind: 'needs', id: NEED })
+    expect(EngagementInput.parse(body)).toMatchObject({ needId: NEED, resultId: null, expertId: EXPERT })
+  })
 })
 
 describe('existingEngagementId', () => {

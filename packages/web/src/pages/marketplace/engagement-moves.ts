@@ -1,3 +1,4 @@
+import type { MarketplaceCollection } from './marketplace.api'
 import {
   MANUAL_ENGAGEMENT_STATUSES,
   type Engagement,
@@ -30,11 +31,14 @@ export function canRegisterContract(engagement: Pick<Engagement, 'status' | 'can
  * result's panel (recommended needs) the recommended need with this result.
  */
 export function engagementInputFor(
-  panel: { collection: 'needs' | 'results'; id: string },
+  panel: { collection: MarketplaceCollection; id: string },
   item: { kind: RecommendationKind; id: string },
 ): { needId: string; resultId: string | null; expertId: string | null; note: null } {
+  // On a result's or an expert's page the recommended items are needs.
   if (panel.collection === 'results')
     return { needId: item.id, resultId: panel.id, expertId: null, note: null }
+  if (panel.collection === 'experts')
+    return { needId: item.id, resultId: null, expertId: panel.id, note: null }
   return {
     needId: panel.id,
     resultId: item.kind === 'results' ? item.id : null,

@@ -97,7 +97,7 @@ export interface RecommendationParams {
 
 /** Recommendations for a need (results or experts) or for a result (needs), each with its reason. */
 export function recommendationsQueryOptions(
-  collection: 'needs' | 'results',
+  collection: MarketplaceCollection,
   id: string,
   params: RecommendationParams,
 ) {

@@ -15,7 +15,7 @@ import { t } from '../../i18n/t'
 import { HighlightedText } from './highlighted-text'
 import { sharePercent } from './marketplace-display'
 import { snippetOf } from './highlight-terms'
-import { recommendationsQueryOptions } from './marketplace.api'
+import { recommendationsQueryOptions, type MarketplaceCollection } from './marketplace.api'
 import { StartEngagementButton } from './start-engagement-button'
 
 const RECOMMENDATION_LIMIT = 10
@@ -38,7 +38,7 @@ export function RecommendationPanel({
   kinds,
   ownText,
 }: {
-  collection: 'needs' | 'results'
+  collection: MarketplaceCollection
   id: string
   kinds: readonly RecommendationKind[]
   /** The record's own description, where the shared terms of the shown recommendations are marked. */

@@ -9,7 +9,7 @@ import { useHandleError } from '../../lib/handle-error'
 import { engagementBoardPath } from './deal-display'
 import { createEngagement } from './deals.api'
 import { engagementInputFor, existingEngagementId } from './engagement-moves'
-import { marketplaceKeys } from './marketplace.api'
+import { marketplaceKeys, type MarketplaceCollection } from './marketplace.api'
 
 /**
  * 发起对接 on one recommendation: starts following the need with the result or expert. The notice links to the 对接
@@ -19,7 +19,7 @@ export function StartEngagementButton({
   panel,
   item,
 }: {
-  panel: { collection: 'needs' | 'results'; id: string }
+  panel: { collection: MarketplaceCollection; id: string }
   item: { kind: RecommendationKind; id: string }
 }) {
   const { message } = App.useApp()
