@@ -7,7 +7,8 @@ import { E2E_ADMIN_PASSWORD, launchBrowser, openPage, signIn } from '../support/
 // 技术合同; the 技术合同成交额 computed for 大冶市 in the contract's year (DY-19, 万元) rises by the contract amount,
 // and 采用 saves it as the indicator's value.
 const PLAN = 'daye-2022-2024'
-const YEAR = 2024
+// Not the plan's latest year with values: the dashboard opens on that one, and report-by-excel reads 2023 there.
+const YEAR = 2022
 const AMOUNT = 156.5
 const PASSWORD = 'Marketplace-E2E-2026!'
 const RESULT_TITLE = '高镍三元锂电池正极材料低成本制备技术'
@@ -163,7 +164,7 @@ describe('from a posted need to a registered 技术合同 and the 技术合同�
     const drawer = page.getByRole('dialog').last()
     await drawer.getByRole('button', { name: '登记技术合同' }).click()
     const form = page.getByRole('dialog').last()
-    await form.getByLabel('登记编号').fill('42020124000156')
+    await form.getByLabel('登记编号').fill('42020122000156')
     await form.getByLabel('合同名称').fill('高镍三元正极材料技术许可合同')
     await form.getByLabel('合同类型').click()
     await page
