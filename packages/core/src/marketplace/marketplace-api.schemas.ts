@@ -220,6 +220,8 @@ export const RecommendationQuery = z.strictObject({
     .transform((v) => v === 'true')
     .optional(),
   maturity: z.enum(MATURITY_LEVELS, { error: '成熟度不正确' }).optional(),
+  /** Only records of this region and the regions below it. */
+  orgUnitId: uuid('地区').optional(),
 })
 export type RecommendationQuery = z.infer<typeof RecommendationQuery>
 

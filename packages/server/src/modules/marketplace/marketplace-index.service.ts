@@ -25,6 +25,10 @@ export interface MarketplaceIndexService {
   remove(kind: IndexKind, id: string): Promise<void>
 }
 
+/** A record's region as the `region` attribute recommendations filter on (a record without one matches no region). */
+export const NO_REGION = 'none'
+const regionOf = (row: { regionOrgUnitId: string | null }) => row.regionOrgUnitId ?? NO_REGION
+
 export function techResultDocument(row: {
   id: string
   title: string
@@ -32,6 +36,7 @@ export function techResultDocument(row: {
   abstract: string
   industry: string
   maturity: string
+  regionOrgUnitId: string | null
 }): MatchDocument {
   return {
     id: row.id,
@@ -39,7 +44,7 @@ export function techResultDocument(row: {
     keywords: row.keywords,
     body: row.abstract,
     industry: row.industry,
-    attributes: { maturity: row.maturity },
+    attributes: { maturity: row.maturity, region: regionOf(row) },
   }
 }
 
@@ -50,6 +55,7 @@ export function techNeedDocument(row: {
   description: string
   industry: string
   status: string
+  regionOrgUnitId: string | null
 }): MatchDocument {
   return {
     id: row.id,
@@ -57,7 +63,7 @@ export function techNeedDocument(row: {
     keywords: row.keywords,
     body: row.description,
     industry: row.industry,
-    attributes: { status: row.status },
+    attributes: { status: row.status, region: regionOf(row) },
   }
 }
 
@@ -69,6 +75,7 @@ export function expertDocument(row: {
   fields: string[]
   bio: string | null
   industry: string
+  regionOrgUnitId: string | null
 }): MatchDocument {
   return {
     id: row.id,
@@ -76,6 +83,7 @@ export function expertDocument(row: {
     keywords: row.fields,
     body: [row.bio, row.organization, row.title].filter(Boolean).join('。'),
     industry: row.industry,
+    attributes: { region: regionOf(row) },
   }
 }
 

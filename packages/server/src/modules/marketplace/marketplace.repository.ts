@@ -126,6 +126,7 @@ export async function listLiveTechResults(db: Executor) {
       abstract: techResults.abstract,
       industry: techResults.industry,
       maturity: techResults.maturity,
+      regionOrgUnitId: techResults.regionOrgUnitId,
     })
     .from(techResults)
     .where(isNull(techResults.deletedAt))
@@ -223,6 +224,7 @@ export async function listLiveTechNeeds(db: Executor) {
       description: techNeeds.description,
       industry: techNeeds.industry,
       status: techNeeds.status,
+      regionOrgUnitId: techNeeds.regionOrgUnitId,
     })
     .from(techNeeds)
     .where(isNull(techNeeds.deletedAt))
@@ -295,6 +297,7 @@ export async function listLiveExperts(db: Executor) {
       fields: experts.fields,
       bio: experts.bio,
       industry: experts.industry,
+      regionOrgUnitId: experts.regionOrgUnitId,
     })
     .from(experts)
     .where(isNull(experts.deletedAt))

@@ -80,6 +80,36 @@ describe('results for a need', () => {
     expect(same.items.every((i) => i.industry === '新材料')).toBe(true)
   })
 
+  it('filters by region: the unit and the units below it, kept when a record moves', async () => {
+    const daye = await t.orgUnitId('大冶市')
+    const local = (
+      await admin.post(
+        RESULTS,
+        result('大冶锂电池正极材料中试技术', { keywords: ['正极材料'], regionOrgUnitId: daye }),
+      )
+    ).json() as TechResult
+    const inDaye = ids(await recommend(`${NEEDS}/${need.id}/recommendations?orgUnitId=${daye}`))
+    expect(inDaye).toContain(local.id)
+    expect(inDaye).not.toContain(cathode.id)
+    const inHuangshi = ids(
+      await recommend(`${NEEDS}/${need.id}/recommendations?orgUnitId=${await t.orgUnitId('黄石市')}`),
+    )
+    expect(inHuangshi).toContain(local.id)
+
+    await admin.patch(
+      `${RESULTS}/${local.id}`,
+      result('大冶锂电池正极材料中试技术', { keywords: ['正极材料'], regionOrgUnitId: null }),
+    )
+    expect(ids(await recommend(`${NEEDS}/${need.id}/recommendations?orgUnitId=${daye}`))).not.toContain(
+      local.id,
+    )
+    const unknown = await admin.get(
+      `${NEEDS}/${need.id}/recommendations?orgUnitId=00000000-0000-4000-8000-000000000000`,
+    )
+    expect(unknown.json()).toMatchObject({ code: 'REGION_NOT_FOUND' })
+    await admin.delete(`${RESULTS}/${local.id}`)
+  })
+
   it('follows every change at once: a new, an edited and a deleted result', async () => {
     // The index is built by now; the new need of a published result must show without a restart.
     const fresh = (

@@ -6,7 +6,8 @@ import {
   type RecommendationQuery,
 } from '@kechuang/core/marketplace'
 import type { MatchHit, MatchQuery } from '@kechuang/core/matching'
-import type { Database } from '@kechuang/db'
+import { sql } from 'drizzle-orm'
+import { queryRows, type Database } from '@kechuang/db'
 import type { Actor } from '../audit/actor'
 import type { MarketplaceIndexService } from './marketplace-index.service'
 import { marketplaceErrors } from './marketplace.errors'
@@ -73,11 +74,27 @@ export function createRecommendationsService({
     )
   }
 
+  /** The `region` filter of a query: the unit and every unit below it (404 for a unit that does not exist). */
+  const regionFilter = async (orgUnitId: string | undefined): Promise<{ region?: string[] }> => {
+    if (orgUnitId === undefined) return {}
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`select u.id from org_units u, org_units p where p.id = ${orgUnitId} and u.path like p.path || '%'`,
+    )
+    if (rows.length === 0) throw marketplaceErrors.REGION_NOT_FOUND({ orgUnitId })
+    return { region: rows.map((row) => row.id) }
+  }
+
   const recommend = async (
     kind: RecommendationKind,
     query: MatchQuery & { industry: string },
+    orgUnitId: string | undefined,
   ): Promise<RecommendationList> => {
-    const hits: MatchHit[] = await index.search(kind, query)
+    const region = await regionFilter(orgUnitId)
+    const hits: MatchHit[] = await index.search(kind, {
+      ...query,
+      filters: { ...query.filters, ...region },
+    })
     const shown = await showHits(
       kind,
       hits.map((h) => h.id),
@@ -100,59 +117,71 @@ export function createRecommendationsService({
   }
 
   return {
-    async forNeed(_actor, id, { kind = 'results', limit, sameIndustry, maturity }) {
+    async forNeed(_actor, id, { kind = 'results', limit, sameIndustry, maturity, orgUnitId }) {
       if (kind === 'needs') throw marketplaceErrors.RECOMMENDATION_KIND_INVALID({ kind })
       const [need] = await findTechNeeds(db, [id])
       if (!need) throw marketplaceErrors.TECH_NEED_NOT_FOUND({ id })
-      return recommend(kind, {
-        title: need.title,
-        keywords: need.keywords,
-        body: need.description,
-        industry: need.industry,
-        limit,
-        excludeIds: [need.id],
-        filters: {
-          industry: sameIndustry ? [need.industry] : [],
-          // Only results have a maturity.
-          ...(kind === 'results' && maturity ? { maturity: [maturity] } : {}),
+      return recommend(
+        kind,
+        {
+          title: need.title,
+          keywords: need.keywords,
+          body: need.description,
+          industry: need.industry,
+          limit,
+          excludeIds: [need.id],
+          filters: {
+            industry: sameIndustry ? [need.industry] : [],
+            // Only results have a maturity.
+            ...(kind === 'results' && maturity ? { maturity: [maturity] } : {}),
+          },
         },
-      })
+        orgUnitId,
+      )
     },
 
-    async forResult(_actor, id, { kind = 'needs', limit, sameIndustry }) {
+    async forResult(_actor, id, { kind = 'needs', limit, sameIndustry, orgUnitId }) {
       if (kind !== 'needs') throw marketplaceErrors.RECOMMENDATION_KIND_INVALID({ kind })
       const [result] = await findTechResults(db, [id])
       if (!result) throw marketplaceErrors.TECH_RESULT_NOT_FOUND({ id })
-      return recommend('needs', {
-        title: result.title,
-        keywords: result.keywords,
-        body: result.abstract,
-        industry: result.industry,
-        limit,
-        excludeIds: [result.id],
-        filters: {
-          industry: sameIndustry ? [result.industry] : [],
-          status: RECOMMENDABLE_NEED_STATUSES,
+      return recommend(
+        'needs',
+        {
+          title: result.title,
+          keywords: result.keywords,
+          body: result.abstract,
+          industry: result.industry,
+          limit,
+          excludeIds: [result.id],
+          filters: {
+            industry: sameIndustry ? [result.industry] : [],
+            status: RECOMMENDABLE_NEED_STATUSES,
+          },
         },
-      })
+        orgUnitId,
+      )
     },
 
-    async forExpert(_actor, id, { kind = 'needs', limit, sameIndustry }) {
+    async forExpert(_actor, id, { kind = 'needs', limit, sameIndustry, orgUnitId }) {
       if (kind !== 'needs') throw marketplaceErrors.RECOMMENDATION_KIND_INVALID({ kind })
       const [expert] = await findExperts(db, [id])
       if (!expert) throw marketplaceErrors.EXPERT_NOT_FOUND({ id })
       // An expert is described by the fields of research (the title and keywords of the query) and the bio.
-      return recommend('needs', {
-        title: expert.fields.join('、'),
-        keywords: expert.fields,
-        body: expert.bio ?? '',
-        industry: expert.industry,
-        limit,
-        filters: {
-          industry: sameIndustry ? [expert.industry] : [],
-          status: RECOMMENDABLE_NEED_STATUSES,
+      return recommend(
+        'needs',
+        {
+          title: expert.fields.join('、'),
+          keywords: expert.fields,
+          body: expert.bio ?? '',
+          industry: expert.industry,
+          limit,
+          filters: {
+            industry: sameIndustry ? [expert.industry] : [],
+            status: RECOMMENDABLE_NEED_STATUSES,
+          },
         },
-      })
+        orgUnitId,
+      )
     },
   }
 }

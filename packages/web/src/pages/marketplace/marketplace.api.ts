@@ -92,6 +92,8 @@ export interface RecommendationParams {
   kind: RecommendationKind
   sameIndustry: boolean
   maturity?: MaturityLevel
+  /** Only records of this region and below. */
+  orgUnitId?: string
   limit: number
 }
 
@@ -110,6 +112,7 @@ export function recommendationsQueryOptions(
           limit: params.limit,
           sameIndustry: params.sameIndustry ? 'true' : undefined,
           maturity: params.maturity,
+          orgUnitId: params.orgUnitId,
         },
       }),
     placeholderData: keepPreviousData,

@@ -10,6 +10,7 @@ import { Card, Checkbox, Empty, Flex, List, Select, Tabs, Tag, Tooltip, Typograp
 import { useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { useAuth } from '../../app/auth-provider'
+import { OrgUnitTreeSelect } from '../../components/org-unit-tree-select/org-unit-tree-select'
 import { QueryError } from '../../components/query-error/query-error'
 import { t } from '../../i18n/t'
 import { HighlightedText } from './highlighted-text'
@@ -49,11 +50,13 @@ export function RecommendationPanel({
   const [kind, setKind] = useState<RecommendationKind>(kinds[0] ?? 'results')
   const [isSameIndustry, setIsSameIndustry] = useState(false)
   const [maturity, setMaturity] = useState<MaturityLevel | undefined>()
+  const [orgUnitId, setOrgUnitId] = useState<string | undefined>()
   const { data, error, refetch, isFetching } = useQuery(
     recommendationsQueryOptions(collection, id, {
       kind,
       sameIndustry: isSameIndustry,
       maturity: kind === 'results' ? maturity : undefined,
+      orgUnitId,
       limit: RECOMMENDATION_LIMIT,
     }),
   )
@@ -74,6 +77,17 @@ export function RecommendationPanel({
           value={maturity}
           onChange={setMaturity}
           options={MATURITY_LEVELS.map((level) => ({ value: level, label: MATURITY_LABELS[level] }))}
+        />
+      )}
+      {/* The region tree is the reader's scope: accounts without one (enterprises, institutions) see no such filter. */}
+      {can('org-units:read') && (
+        <OrgUnitTreeSelect
+          allowClear
+          style={{ minWidth: 180 }}
+          placeholder={t('marketplace.recommend.anyRegion')}
+          aria-label={t('marketplace.recommend.region')}
+          value={orgUnitId}
+          onChange={setOrgUnitId}
         />
       )}
     </Flex>
