@@ -6,6 +6,7 @@ import {
   apiRequest,
   buildQueryString,
   describeError,
+  fileNameOf,
   setCsrfToken,
   setUnauthorizedHandler,
 } from './api-client'
@@ -110,5 +111,18 @@ describe('describeError', () => {
     ended.isSessionEnded = true
     expect(describeError(ended)).toBeNull()
     expect(describeError(new Error('boom'))).toBe('操作失败，请稍后再试')
+  })
+})
+
+describe('fileNameOf', () => {
+  it('reads the UTF-8 name of an export, else the plain one', () => {
+    expect(
+      fileNameOf(
+        `attachment; filename="contracts.xlsx"; filename*=UTF-8''${encodeURIComponent('技术合同登记.xlsx')}`,
+      ),
+    ).toBe('技术合同登记.xlsx')
+    expect(fileNameOf('attachment; filename="enterprises.xlsx"')).toBe('enterprises.xlsx')
+    expect(fileNameOf(null)).toBeNull()
+    expect(fileNameOf('inline')).toBeNull()
   })
 })

@@ -107,6 +107,36 @@ export async function apiRequest<T>(
   }
 }
 
+/**
+ * Saves a file the API answers with (an Excel or Word export), named as the server says, else `fallbackName`.
+ * Fetched rather than linked, so that a refusal (too many rows, a bad filter) throws the server's ApiError to show
+ * instead of saving the error as a file.
+ */
+export async function downloadApiFile(path: string, query: QueryParams, fallbackName: string): Promise<void> {
+  let response: Response
+  try {
+    response = await fetch(`${API_PREFIX}${path}${buildQueryString(query)}`, { credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', t('errors.network'))
+  }
+  if (!response.ok) throw await readError(response)
+  const url = URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName
+  link.click()
+  URL.revokeObjectURL(url)
+}
+
+/** The UTF-8 file name of a `content-disposition` header (RFC 5987 `filename*`), else the plain one. */
+export function fileNameOf(header: string | null): string | null {
+  if (!header) return null
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)
+  if (encoded) return decodeURIComponent(encoded[1]!)
+  const plain = /filename="([^"]+)"/i.exec(header)
+  return plain ? plain[1]! : null
+}
+
 async function readError(response: Response): Promise<ApiError> {
   const body = ErrorBody.safeParse(await response.json().catch(() => null))
   if (body.success) {

@@ -13,8 +13,8 @@ import {
   type TechEventInput,
 } from '@kechuang/core/marketplace'
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { NO_CONTENT, apiRequest, type QueryParams } from '../../lib/api-client'
-import { downloadApiFile, marketplaceKeys } from './marketplace.api'
+import { NO_CONTENT, apiRequest, downloadApiFile, type QueryParams } from '../../lib/api-client'
+import { marketplaceKeys } from './marketplace.api'
 
 // The 对接 / 对接活动 / 技术合同 routes (contract: `deal-api.schemas.ts`). Their keys sit under marketplaceKeys.all, so
 // the marketplace forms' "refresh everything" after a save covers them too.

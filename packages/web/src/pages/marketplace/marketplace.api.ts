@@ -12,18 +12,14 @@ import {
   type TechNeedInput,
   type TechResultInput,
 } from '@kechuang/core/marketplace'
-import { ErrorBody } from '@kechuang/core/errors'
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { t } from '../../i18n/t'
 import {
-  ApiError,
   NO_CONTENT,
   apiRequest,
-  buildQueryString,
+  downloadApiFile,
   type QueryParams,
   type ResponseSchema,
 } from '../../lib/api-client'
-import { fileNameOf } from '../registers/enterprise-register.api'
 
 const BASE = '/marketplace'
 
@@ -131,26 +127,4 @@ export function downloadNeedDirectory(format: NeedDirectoryFormat, query: QueryP
     query,
     `企业科技需求目录_${String(query.year)}.${format}`,
   )
-}
-
-/** Saves a file the API answers with, named as the server says (else `fallbackName`); a refusal throws ApiError. */
-export async function downloadApiFile(path: string, query: QueryParams, fallbackName: string): Promise<void> {
-  let response: Response
-  try {
-    response = await fetch(`/api${path}${buildQueryString(query)}`, { credentials: 'same-origin' })
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', t('errors.network'))
-  }
-  if (!response.ok) {
-    const body = ErrorBody.safeParse(await response.json().catch(() => null))
-    if (body.success)
-      throw new ApiError(response.status, body.data.code, body.data.message, body.data.details)
-    throw new ApiError(response.status, 'HTTP_ERROR', t('errors.http', { status: response.status }))
-  }
-  const url = URL.createObjectURL(await response.blob())
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileNameOf(response.headers.get('content-disposition')) ?? fallbackName
-  link.click()
-  URL.revokeObjectURL(url)
 }

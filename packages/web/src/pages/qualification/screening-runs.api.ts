@@ -1,4 +1,3 @@
-import { ErrorBody } from '@kechuang/core/errors'
 import {
   Screening,
   ScreeningPage,
@@ -7,9 +6,7 @@ import {
   type StartScreeningRequest,
 } from '@kechuang/core/qualification'
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { t } from '../../i18n/t'
-import { ApiError, apiRequest, buildQueryString, type QueryParams } from '../../lib/api-client'
-import { fileNameOf } from '../registers/enterprise-register.api'
+import { apiRequest, downloadApiFile, type QueryParams } from '../../lib/api-client'
 import { SCREENING_POLL_MS, isScreeningDone, screeningPollInterval } from './screening-progress'
 
 const BASE = '/qualification/screenings'
@@ -63,25 +60,6 @@ export function startScreening(request: StartScreeningRequest): Promise<Screenin
  * Downloads a run's results under the filters as Excel. Fetched rather than linked, so that a refusal shows the
  * server's message instead of saving the error as a file.
  */
-export async function downloadScreeningResults(screeningId: string, filter: QueryParams): Promise<void> {
-  let response: Response
-  try {
-    response = await fetch(`/api${BASE}/${screeningId}/results.xlsx${buildQueryString(filter)}`, {
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', t('errors.network'))
-  }
-  if (!response.ok) {
-    const body = ErrorBody.safeParse(await response.json().catch(() => null))
-    if (body.success)
-      throw new ApiError(response.status, body.data.code, body.data.message, body.data.details)
-    throw new ApiError(response.status, 'HTTP_ERROR', t('errors.http', { status: response.status }))
-  }
-  const url = URL.createObjectURL(await response.blob())
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileNameOf(response.headers.get('content-disposition')) ?? 'screening-results.xlsx'
-  link.click()
-  URL.revokeObjectURL(url)
+export function downloadScreeningResults(screeningId: string, filter: QueryParams): Promise<void> {
+  return downloadApiFile(`${BASE}/${screeningId}/results.xlsx`, filter, 'screening-results.xlsx')
 }

@@ -1,4 +1,3 @@
-import { ErrorBody } from '@kechuang/core/errors'
 import {
   EnterpriseClusterResult,
   EnterpriseIpPage,
@@ -9,8 +8,7 @@ import {
   type EnterpriseSplitInput,
 } from '@kechuang/core/registers'
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import { t } from '../../i18n/t'
-import { ApiError, apiRequest, buildQueryString, type QueryParams } from '../../lib/api-client'
+import { apiRequest, downloadApiFile, type QueryParams } from '../../lib/api-client'
 
 const BASE = '/registers/enterprises'
 
@@ -61,34 +59,6 @@ export function splitEnterprise(id: string, input: EnterpriseSplitInput): Promis
  * Downloads the Excel export of a filter. Fetched rather than linked, so that a refusal (too many rows) shows the
  * server's message instead of saving the error as a file.
  */
-export async function downloadEnterpriseExport(filter: QueryParams): Promise<void> {
-  let response: Response
-  try {
-    response = await fetch(`/api${BASE}/export.xlsx${buildQueryString(filter)}`, {
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError(0, 'NETWORK_ERROR', t('errors.network'))
-  }
-  if (!response.ok) {
-    const body = ErrorBody.safeParse(await response.json().catch(() => null))
-    if (body.success)
-      throw new ApiError(response.status, body.data.code, body.data.message, body.data.details)
-    throw new ApiError(response.status, 'HTTP_ERROR', t('errors.http', { status: response.status }))
-  }
-  const url = URL.createObjectURL(await response.blob())
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileNameOf(response.headers.get('content-disposition')) ?? 'enterprises.xlsx'
-  link.click()
-  URL.revokeObjectURL(url)
-}
-
-/** The UTF-8 file name of a `content-disposition` header (RFC 5987 `filename*`), else the plain one. */
-export function fileNameOf(header: string | null): string | null {
-  if (!header) return null
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)
-  if (encoded) return decodeURIComponent(encoded[1]!)
-  const plain = /filename="([^"]+)"/i.exec(header)
-  return plain ? plain[1]! : null
+export function downloadEnterpriseExport(filter: QueryParams): Promise<void> {
+  return downloadApiFile(`${BASE}/export.xlsx`, filter, 'enterprises.xlsx')
 }
