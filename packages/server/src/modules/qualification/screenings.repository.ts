@@ -111,6 +111,28 @@ export async function findPreviousScreening(
   return row ?? null
 }
 
+/**
+ * Deletes the completed runs of a region and filter beyond the newest `keep`, their results and proposals with them
+ * (foreign keys cascade). A newer run already holds each result's previous verdict, so nothing it shows needs them.
+ */
+export async function pruneScreenings(
+  db: Executor,
+  scopeOrgUnitId: string,
+  filter: ScreeningFilter,
+  keep: number,
+): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`delete from qualification_screenings where id in (
+        select id from qualification_screenings
+        where scope_org_unit_id = ${scopeOrgUnitId} and status = 'completed'
+          and filter = ${JSON.stringify(filter)}::jsonb
+        order by started_at desc offset ${keep})
+      returning id`,
+  )
+  return rows.map((row) => row.id)
+}
+
 /** The verdicts of a run, by rule set and enterprise (what the next run's `previousQualified` reads). */
 export async function readVerdicts(
   db: Executor,

@@ -362,4 +362,40 @@ describe('a failed run', () => {
   })
 })
 
+describe('retention', () => {
+  it('keeps the newest three completed runs of a region and filter, deleting older ones with their results', async () => {
+    const completedOfTown = async () =>
+      (
+        await queryRows<{ id: string }>(
+          t.database.db,
+          sql`select id from qualification_screenings where scope_org_unit_id = ${town.id}
+            and status = 'completed' order by started_at`,
+        )
+      ).map((row) => row.id)
+    const failedRuns = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`select count(*)::int as n from qualification_screenings where status = 'failed'`,
+        )
+      )[0]!.n
+    const failedBefore = await failedRuns()
+    await screen()
+    await screen()
+    const newest = await screen()
+    await expect.poll(completedOfTown).toHaveLength(3)
+    expect((await completedOfTown()).at(-1)).toBe(newest.id)
+    expect((await admin.get(`/api/qualification/screenings/${first.id}`)).statusCode).toBe(404)
+    const [left] = await queryRows<{ results: number; proposals: number }>(
+      t.database.db,
+      sql`select (select count(*)::int from qualification_screening_results where screening_id = ${first.id}) as results,
+        (select count(*)::int from qualification_proposals where screening_id = ${first.id}) as proposals`,
+    )
+    expect(left).toEqual({ results: 0, proposals: 0 })
+    // Failed runs are not completed ones and stay as a record of the failure.
+    expect(failedBefore).toBeGreaterThan(0)
+    expect(await failedRuns()).toBe(failedBefore)
+  })
+})
+
 export type { Proposal }

@@ -53,6 +53,7 @@ import {
   countVerdictsByRegion,
   deleteResults,
   findPreviousScreening,
+  pruneScreenings,
   findRunningScreenings,
   findScreeningInScope,
   insertResults,
@@ -68,6 +69,11 @@ import {
 
 /** Enterprises read and evaluated per batch, and results written per INSERT. */
 export const SCREENING_BATCH_SIZE = 5000
+/**
+ * Completed runs kept per region and filter, with their results and proposals (a run of 100 000 enterprises holds
+ * ~250 MB of results). Older ones are deleted when a newer run completes.
+ */
+export const SCREENING_RUNS_KEPT = 3
 const RESULT_WRITE_BATCH_SIZE = 5000
 const RESULT_WRITES_IN_FLIGHT = 2
 /** At most this many 高企后备库 proposals per run, from the top of the 高企 nearly-qualified ranking. */
@@ -279,6 +285,13 @@ export function createScreeningsService({
 
   const run = (row: ScreeningRow, scopePath: string) => {
     const task = runScreening(row, scopePath)
+      // Retention is housekeeping: when it fails, more runs are kept; the completed run stays completed.
+      .then(() =>
+        pruneScreenings(db, row.scopeOrgUnitId, row.filter, SCREENING_RUNS_KEPT).then(
+          () => undefined,
+          () => undefined,
+        ),
+      )
       .catch(async (error: unknown) => {
         const message =
           error instanceof AppError && error.status < 500
