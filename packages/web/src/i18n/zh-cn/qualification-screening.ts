@@ -16,6 +16,7 @@ export const qualificationScreeningMessages = {
   noRunsHint: '发起一次筛查，查看辖区企业的资格预评价结果。',
   noRunsNoPermission: '还没有筛查记录，请联系有筛查权限的同事发起。',
   run: '筛查批次',
+  runsKeptHint: '每个地区和筛选条件保留最近 3 次完成的筛查及其明细，更早的在新筛查完成时清理',
   runOption: '{date} 评价 · {scope} · {status}',
   startedBy: '发起人',
   startedAt: '发起时间',

@@ -104,8 +104,11 @@ export function ScreeningPage() {
               value={selectedId}
               onChange={selectRun}
               options={runOptions(runs.data.items, run)}
-              style={{ width: '100%', maxWidth: 640, marginBottom: 16 }}
+              style={{ width: '100%', maxWidth: 640 }}
             />
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '4px 0 16px' }}>
+              {t('qualificationScreening.runsKeptHint')}
+            </Typography.Paragraph>
             {summary.error && <QueryError error={summary.error} onRetry={() => void summary.refetch()} />}
             {shownRun && <RunDetails run={shownRun} />}
           </Card>
