@@ -11,7 +11,7 @@ import {
   PARTICIPANT_KINDS,
 } from './marketplace-vocabulary'
 import { FUNNEL_STAGES } from './engagement-funnel'
-import { BODY_MAX, LIST_SEARCH_MAX, NAME_MAX, TITLE_MAX, TITLE_MIN } from './marketplace-api.schemas'
+import { BODY_MAX, IsoDate, ListSearch, NAME_MAX, QueryYear, recordTitle } from './marketplace-api.schemas'
 
 /**
  * The HTTP shapes of following a recommendation to a deal (PRODUCT.md M5): 对接 records and their steps, 对接活动
@@ -21,30 +21,12 @@ import { BODY_MAX, LIST_SEARCH_MAX, NAME_MAX, TITLE_MAX, TITLE_MIN } from './mar
  */
 
 export const NOTE_MAX = 500
-export const YEAR_MIN = 2000
-export const YEAR_MAX = 2100
 /** 万元 with up to four decimals (one 元); a registered contract has a positive amount. */
 export const CONTRACT_AMOUNT_MAX = 10_000_000
 export const REGISTRATION_NUMBER_MAX = 40
 export const EVENT_PARTICIPANTS_MAX = 200
 
-const IsoDate = z.iso.date({ error: '日期应为 YYYY-MM-DD 格式' })
 const Note = optionalText('备注', NOTE_MAX)
-const Search = z
-  .string()
-  .trim()
-  .max(LIST_SEARCH_MAX, { error: `搜索词不能超过 ${LIST_SEARCH_MAX} 个字符` })
-  .optional()
-const Year = z.coerce
-  .number({ error: '年份必须是数字' })
-  .int({ error: '年份必须是整数' })
-  .min(YEAR_MIN, { error: `年份不能早于 ${YEAR_MIN}` })
-  .max(YEAR_MAX, { error: `年份不能晚于 ${YEAR_MAX}` })
-
-const title = (label: string) =>
-  trimmedText(label, TITLE_MAX).refine((v) => [...v].length >= TITLE_MIN, {
-    error: `${label}至少 ${TITLE_MIN} 个字`,
-  })
 
 // ---------------------------------------------------------------------------------------------------------
 // 对接 records
@@ -136,7 +118,7 @@ export const EngagementDetail = Engagement.extend({ steps: z.array(EngagementSte
 export type EngagementDetail = z.infer<typeof EngagementDetail>
 
 export const EngagementQuery = PageQuery.extend({
-  q: Search,
+  q: ListSearch,
   status: z.enum(ENGAGEMENT_STATUSES, { error: '对接状态不正确' }).optional(),
   needId: uuid('需求编号').optional(),
   resultId: uuid('成果编号').optional(),
@@ -149,7 +131,7 @@ export type EngagementPage = z.infer<typeof EngagementPage>
 
 export const BOARD_COLUMN_MAX = 100
 /** The pipeline board: every stage with its count and its most recently moved 对接 (at most BOARD_COLUMN_MAX). */
-export const EngagementBoardQuery = z.strictObject({ q: Search, orgUnitId: uuid('地区').optional() })
+export const EngagementBoardQuery = z.strictObject({ q: ListSearch, orgUnitId: uuid('地区').optional() })
 export type EngagementBoardQuery = z.infer<typeof EngagementBoardQuery>
 export const EngagementBoard = z.object({
   columns: z.array(
@@ -160,7 +142,7 @@ export type EngagementBoard = z.infer<typeof EngagementBoard>
 
 /** The funnel of the 对接 started in a year (default: all years) under a region (default: own scope). */
 export const EngagementFunnelQuery = z.strictObject({
-  year: Year.optional(),
+  year: QueryYear.optional(),
   orgUnitId: uuid('地区').optional(),
 })
 export type EngagementFunnelQuery = z.infer<typeof EngagementFunnelQuery>
@@ -189,7 +171,7 @@ export const EventParticipant = z.strictObject({
 export type EventParticipant = z.infer<typeof EventParticipant>
 
 export const TechEventInput = z.strictObject({
-  title: title('活动名称'),
+  title: recordTitle('活动名称'),
   kind: z.enum(EVENT_KINDS, { error: '活动类型不正确' }),
   /** Past or planned: an event may be entered before it takes place. */
   heldOn: IsoDate,
@@ -229,9 +211,9 @@ export const TechEventDetail = TechEvent.extend({ engagements: z.array(Engagemen
 export type TechEventDetail = z.infer<typeof TechEventDetail>
 
 export const TechEventQuery = PageQuery.extend({
-  q: Search,
+  q: ListSearch,
   kind: z.enum(EVENT_KINDS, { error: '活动类型不正确' }).optional(),
-  year: Year.optional(),
+  year: QueryYear.optional(),
   orgUnitId: uuid('地区').optional(),
 })
 export type TechEventQuery = z.infer<typeof TechEventQuery>
@@ -255,7 +237,7 @@ const ContractAmount = z
  */
 export const TechContractInput = z.strictObject({
   registrationNumber: trimmedText('登记编号', REGISTRATION_NUMBER_MAX),
-  title: title('合同名称'),
+  title: recordTitle('合同名称'),
   type: z.enum(CONTRACT_TYPES, { error: '合同类型应为技术开发、技术转让、技术许可、技术咨询或技术服务' }),
   amountWanYuan: ContractAmount,
   sellerName: trimmedText('卖方（受托方）', NAME_MAX),
@@ -295,9 +277,9 @@ export const TechContract = z.object({
 export type TechContract = z.infer<typeof TechContract>
 
 export const TechContractQuery = PageQuery.extend({
-  q: Search,
+  q: ListSearch,
   type: z.enum(CONTRACT_TYPES, { error: '合同类型不正确' }).optional(),
-  year: Year.optional(),
+  year: QueryYear.optional(),
   orgUnitId: uuid('地区').optional(),
 })
 export type TechContractQuery = z.infer<typeof TechContractQuery>
@@ -306,7 +288,11 @@ export type TechContractPage = z.infer<typeof TechContractPage>
 
 /** Totals of the years fromYear…toYear (at most 20; default the last five) under a region (default: own scope). */
 export const TechContractTotalsQuery = z
-  .strictObject({ fromYear: Year.optional(), toYear: Year.optional(), orgUnitId: uuid('地区').optional() })
+  .strictObject({
+    fromYear: QueryYear.optional(),
+    toYear: QueryYear.optional(),
+    orgUnitId: uuid('地区').optional(),
+  })
   .refine((v) => v.fromYear === undefined || v.toYear === undefined || v.fromYear <= v.toYear, {
     error: '起始年份不能晚于结束年份',
     path: ['fromYear'],

@@ -17,13 +17,32 @@ export const NAME_MAX = 100
 export const LIST_SEARCH_MAX = 100
 export const RECOMMENDATIONS_MAX = 50
 
-const IsoDate = z.iso.date({ error: '日期应为 YYYY-MM-DD 格式' })
+export const YEAR_MIN = 2000
+export const YEAR_MAX = 2100
+
+// Field schemas of every marketplace record (成果, 需求, 专家, 对接活动, 技术合同).
+export const IsoDate = z.iso.date({ error: '日期应为 YYYY-MM-DD 格式' })
 const Industry = trimmedText('产业领域', 30)
 
-const title = (label: string) =>
+/** A record's name: trimmed, TITLE_MIN to TITLE_MAX characters. */
+export const recordTitle = (label: string) =>
   trimmedText(label, TITLE_MAX).refine((v) => [...v].length >= TITLE_MIN, {
     error: `${label}至少 ${TITLE_MIN} 个字`,
   })
+
+/** The `q` of a list: a substring of its text columns, at most LIST_SEARCH_MAX characters. */
+export const ListSearch = z
+  .string()
+  .trim()
+  .max(LIST_SEARCH_MAX, { error: `搜索词不能超过 ${LIST_SEARCH_MAX} 个字符` })
+  .optional()
+
+/** A year in a query string. */
+export const QueryYear = z.coerce
+  .number({ error: '年份必须是数字' })
+  .int({ error: '年份必须是整数' })
+  .min(YEAR_MIN, { error: `年份不能早于 ${YEAR_MIN}` })
+  .max(YEAR_MAX, { error: `年份不能晚于 ${YEAR_MAX}` })
 
 const Keywords = z
   .array(trimmedText('关键词', KEYWORD_MAX), { error: '关键词应为列表' })
@@ -45,7 +64,7 @@ const Phone = optionalText('联系电话', 30)
 // 科技成果
 
 export const TechResultInput = z.strictObject({
-  title: title('成果名称'),
+  title: recordTitle('成果名称'),
   abstract: trimmedText('成果简介', BODY_MAX),
   keywords: Keywords.default([]),
   industry: Industry,
@@ -88,11 +107,7 @@ export const TechResult = z.object({
 export type TechResult = z.infer<typeof TechResult>
 
 export const TechResultQuery = PageQuery.extend({
-  q: z
-    .string()
-    .trim()
-    .max(LIST_SEARCH_MAX, { error: `搜索词不能超过 ${LIST_SEARCH_MAX} 个字符` })
-    .optional(),
+  q: ListSearch,
   industry: z.string().trim().max(30).optional(),
   maturity: z.enum(MATURITY_LEVELS, { error: '成熟度不正确' }).optional(),
   orgUnitId: uuid('地区').optional(),
@@ -105,7 +120,7 @@ export type TechResultPage = z.infer<typeof TechResultPage>
 // 技术需求
 
 export const TechNeedInput = z.strictObject({
-  title: title('需求名称'),
+  title: recordTitle('需求名称'),
   description: trimmedText('需求描述', BODY_MAX),
   keywords: Keywords.default([]),
   industry: Industry,
@@ -246,18 +261,10 @@ export type RecommendationList = z.infer<typeof RecommendationList>
 // ---------------------------------------------------------------------------------------------------------
 // 《企业科技需求目录》 (the yearly directory of needs, .docx and .xlsx, grouped by 产业领域)
 
-export const NEED_DIRECTORY_YEAR_MIN = 2000
-export const NEED_DIRECTORY_YEAR_MAX = 2100
-
 /** The needs created in a year (default: the current year), live only, optionally by status and region. */
 export const TechNeedDirectoryQuery = z.strictObject(
   {
-    year: z.coerce
-      .number({ error: '年份必须是数字' })
-      .int({ error: '年份必须是整数' })
-      .min(NEED_DIRECTORY_YEAR_MIN, { error: `年份不能早于 ${NEED_DIRECTORY_YEAR_MIN}` })
-      .max(NEED_DIRECTORY_YEAR_MAX, { error: `年份不能晚于 ${NEED_DIRECTORY_YEAR_MAX}` })
-      .optional(),
+    year: QueryYear.optional(),
     status: z.enum(NEED_STATUSES, { error: '需求状态不正确' }).optional(),
     orgUnitId: uuid('地区').optional(),
     /** Include the synthetic (demo/bench) needs; by default the directory holds real and plan-derived ones. */

@@ -9,6 +9,7 @@ import {
   type TechContractTotalsQuery,
 } from '@kechuang/core/marketplace'
 import { isUniqueViolation, type Database, type Executor, type Transaction } from '@kechuang/db'
+import { chinaDate, chinaYear } from '../../china-time'
 import type { Actor } from '../audit/actor'
 import type { AuditService } from '../audit/audit.service'
 import type { OrgUnitsService } from '../org-units/org-units.service'
@@ -61,10 +62,6 @@ export const CONTRACT_EXPORT_MAX = 50_000
 export const TOTALS_DEFAULT_YEARS = 5
 const TOTALS_YEARS_MAX = 20
 
-const CHINA_OFFSET_MS = 8 * 3600_000
-/** Today's date in China, YYYY-MM-DD (a contract signed "today" in Huangshi may still be yesterday in UTC). */
-const chinaToday = (now: Date) => new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-
 export function toTechContract(actor: Actor, row: TechContractRow): TechContract {
   return {
     id: row.id,
@@ -115,8 +112,8 @@ export function createContractsService({
 
   /** Checks of a contract's fields that need no transaction: the date, the register links, the number. */
   const checkInput = async (input: TechContractInput, ownId?: string) => {
-    if (input.signedOn > chinaToday(now()))
-      throw dealErrors.CONTRACT_DATE_IN_FUTURE({ signedOn: input.signedOn, today: chinaToday(now()) })
+    if (input.signedOn > chinaDate(now()))
+      throw dealErrors.CONTRACT_DATE_IN_FUTURE({ signedOn: input.signedOn, today: chinaDate(now()) })
     if (input.sellerInstitutionId && !(await institutionExists(db, input.sellerInstitutionId)))
       throw marketplaceErrors.INSTITUTION_NOT_FOUND({ sellerInstitutionId: input.sellerInstitutionId })
     for (const field of ['sellerEnterpriseId', 'buyerEnterpriseId'] as const) {
@@ -216,7 +213,7 @@ export function createContractsService({
       const orgUnitId = query.orgUnitId ?? actor.scopeOrgUnitId
       const unit = await orgUnits.findInScope(actor, orgUnitId)
       if (!unit) throw marketplaceErrors.REGION_NOT_FOUND({ regionOrgUnitId: orgUnitId })
-      const thisYear = Number(chinaToday(now()).slice(0, 4))
+      const thisYear = chinaYear(now())
       const toYear =
         query.toYear ??
         (query.fromYear === undefined
@@ -359,7 +356,7 @@ export function createContractsService({
         { ...filter, scopePath: actor.scopePath },
         { limit: CONTRACT_EXPORT_MAX, offset: 0 },
       )
-      const today = chinaToday(now())
+      const today = chinaDate(now())
       return {
         fileName: `技术合同登记_${today}.xlsx`,
         content: await writeContractsWorkbook({

@@ -1,5 +1,6 @@
 import { NEED_STATUS_LABELS, type TechNeedDirectoryQuery } from '@kechuang/core/marketplace'
 import type { Database } from '@kechuang/db'
+import { chinaDate, chinaYear, chinaYearStart } from '../../china-time'
 import type { Actor } from '../audit/actor'
 import { marketplaceErrors } from './marketplace.errors'
 import { listTechNeedsCreatedBetween, orgUnitName } from './marketplace.repository'
@@ -10,11 +11,6 @@ import { writeNeedDirectoryWorkbook } from './need-directory.workbook'
 
 /** At most this many needs go into one directory; a larger selection is cut and says so. */
 export const NEED_DIRECTORY_MAX = 5_000
-
-const CHINA_OFFSET_MS = 8 * 3600_000
-const chinaNow = (now: Date) => new Date(now.getTime() + CHINA_OFFSET_MS)
-/** 00:00 on 1 January of a year, China time. */
-const chinaYearStart = (year: number) => new Date(Date.UTC(year, 0, 1) - CHINA_OFFSET_MS)
 
 export interface NeedDirectoryFile {
   fileName: string
@@ -35,8 +31,8 @@ export function createNeedDirectoryService({
   now?: () => Date
 }): NeedDirectoryService {
   const build: NeedDirectoryService['build'] = async (actor, query) => {
-    const today = chinaNow(now())
-    const year = query.year ?? today.getUTCFullYear()
+    const today = now()
+    const year = query.year ?? chinaYear(today)
     const includeSynthetic = query.includeSynthetic ?? false
     let regionName = '全部地区'
     if (query.orgUnitId) {
@@ -67,7 +63,7 @@ export function createNeedDirectoryService({
     return {
       year,
       scope,
-      compiledOn: today.toISOString().slice(0, 10),
+      compiledOn: chinaDate(today),
       total: needs.length,
       truncatedAt: isTruncated ? NEED_DIRECTORY_MAX : null,
       groups: groupNeedsByIndustry(needs),

@@ -5,7 +5,7 @@ import {
 } from '@kechuang/core/qualification'
 import type { Database } from '@kechuang/db'
 import type { Actor } from '../audit/actor'
-import { chinaDate } from '../registers/libraries.scope'
+import { chinaDate } from '../../china-time'
 import { findEnterpriseInScope, readRegisterFacts, registerScopeOf } from './register-evaluations.repository'
 import { screeningErrors } from './screenings.errors'
 

@@ -37,7 +37,7 @@ import type { Database } from '@kechuang/db'
 import type { Actor } from '../audit/actor'
 import type { AuditService } from '../audit/audit.service'
 import type { OrgUnitsService } from '../org-units/org-units.service'
-import { chinaDate } from '../registers/libraries.scope'
+import { chinaDate } from '../../china-time'
 import { findEnterprisesNotToPropose, insertProposals, countProposals } from './proposals.repository'
 import {
   countSelected,

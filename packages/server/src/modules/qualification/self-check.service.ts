@@ -11,7 +11,7 @@ import {
 import type { Database } from '@kechuang/db'
 import type { Actor } from '../audit/actor'
 import type { AuditService } from '../audit/audit.service'
-import { chinaDate } from '../registers/libraries.scope'
+import { chinaDate } from '../../china-time'
 import { selfCheckErrors } from './self-check.errors'
 import {
   deleteSelfCheckOfUser,

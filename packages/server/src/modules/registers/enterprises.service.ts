@@ -36,6 +36,7 @@ import {
   type TimelineInput,
 } from '@kechuang/core/registers'
 import type { Database, Executor } from '@kechuang/db'
+import { chinaDate } from '../../china-time'
 import type { Actor } from '../audit/actor'
 import type { AuditService } from '../audit/audit.service'
 import type { OrgUnitsService } from '../org-units/org-units.service'
@@ -77,11 +78,6 @@ export interface EnterprisesService {
 
 const AUDIT_ENTITY = 'enterprise'
 // The bureau works on Beijing time: "valid today" turns at midnight there, not at UTC midnight.
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
-
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-}
 
 export function createEnterprisesService({
   db,
@@ -144,7 +140,7 @@ export function createEnterprisesService({
         resolved,
         { sort, order },
         { limit: pageSize, offset: pageOffset({ page, pageSize }) },
-        todayInChina(),
+        chinaDate(new Date()),
       )
       return { items: rows.map(toListItem), total, totalIsCapped, page, pageSize, rdExpenseYear }
     },
@@ -157,7 +153,7 @@ export function createEnterprisesService({
         resolved,
         { sort: filter.sort, order: filter.order },
         { limit: ENTERPRISE_EXPORT_MAX_ROWS, offset: 0 },
-        todayInChina(),
+        chinaDate(new Date()),
         { exactTotal: true },
       )
       if (total > ENTERPRISE_EXPORT_MAX_ROWS) {
@@ -167,7 +163,7 @@ export function createEnterprisesService({
         )
       }
       return {
-        fileName: `企业库-${todayInChina()}.xlsx`,
+        fileName: `企业库-${chinaDate(new Date())}.xlsx`,
         content: await buildWorkbook(rows.map(toListItem)),
       }
     },
@@ -196,7 +192,7 @@ export function createEnterprisesService({
       const parkName = head.parkOrgUnitId
         ? (await orgUnits.findInScope(actor, head.parkOrgUnitId))?.name
         : null
-      const today = todayInChina()
+      const today = chinaDate(new Date())
       const mayReadPersonal = hasPermission(actor.role, 'talents:personal')
       const memberSet = new Set(memberIds)
 

@@ -21,15 +21,3 @@ export async function resolveRegion(
   if (!unit) throw libraryErrors.ORG_UNIT_NOT_FOUND({ orgUnitId: id })
   return { id: unit.id, name: unit.name, path: unit.path }
 }
-
-const CHINA_OFFSET_MS = 8 * 3600_000
-
-/** The date in China (UTC+8) as YYYY-MM-DD: today's is the date a 库's rules are evaluated on. */
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-/** The time in China as YYYY-MM-DD HH:mm, as notes show it. */
-export function chinaDateTime(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ')
-}

@@ -48,7 +48,8 @@ import {
   type LibraryFilter,
   type LibraryRow,
 } from './libraries.repository'
-import { chinaDate, registerScopeOf, resolveRegion } from './libraries.scope'
+import { chinaDate } from '../../china-time'
+import { registerScopeOf, resolveRegion } from './libraries.scope'
 
 /** An export holds at most this many rows; a larger list is narrowed by region or search first. */
 export const LIBRARY_EXPORT_MAX_ROWS = 50_000

@@ -14,7 +14,7 @@ import type { Database } from '@kechuang/db'
 import type { Actor } from '../audit/actor'
 import type { IndicatorsService } from '../indicators/indicators.service'
 import type { OrgUnitsService } from '../org-units/org-units.service'
-import { chinaDateTime } from './libraries.scope'
+import { chinaDateTime } from '../../china-time'
 import { countRegisterMetric, listMetricIndicators } from './register-metrics.repository'
 
 export interface RegisterMetricsService {

@@ -28,6 +28,7 @@ import {
   userStatus,
   type UserStatus,
 } from './user-status'
+import { serverPagination } from '../../components/table-pagination/server-pagination'
 
 type Filters = Pick<UserListQuery, 'q' | 'role' | 'status' | 'orgUnitId'>
 type Dialog = { kind: 'create' } | { kind: 'edit'; user: User }
@@ -220,14 +221,7 @@ export function UserListPage() {
           dataSource={data?.items}
           loading={isFetching}
           scroll={{ x: 'max-content' }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          pagination={serverPagination(paging, data?.total, setPaging)}
         />
       </Card>
 

@@ -17,6 +17,7 @@ import { useIsMobile } from '../../lib/use-is-mobile'
 import { auditQueryOptions, type AuditListQuery } from './audit.api'
 import { AuditDiffView } from './audit-diff-view'
 import { auditEntityName } from './audit-entity-name'
+import { serverPagination } from '../../components/table-pagination/server-pagination'
 
 interface AuditFilterValues {
   entityType?: string
@@ -154,14 +155,7 @@ export function AuditLogPage() {
             expandedRowRender: (entry) => <AuditDiffView entry={entry} />,
             rowExpandable: (entry) => entry.before !== null || entry.after !== null,
           }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          pagination={serverPagination(paging, data?.total, setPaging)}
         />
       </Card>
     </PageContainer>

@@ -13,6 +13,7 @@ import { ExpertForm } from './expert-form'
 import { MarketplaceListFilters, useMarketplaceListState } from './marketplace-list-filters'
 import { MarketplaceRecordTags } from './marketplace-record-tags'
 import { expertsQueryOptions } from './marketplace.api'
+import { serverPagination } from '../../components/table-pagination/server-pagination'
 
 const NONE = t('common.none')
 
@@ -83,15 +84,12 @@ export function ExpertListPage() {
           loading={isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('marketplace.experts.empty') }}
-          pagination={{
-            current: state.page,
-            pageSize: state.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            simple: isMobile,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => update({ ...state, page, pageSize }),
-          }}
+          pagination={serverPagination(
+            state,
+            data?.total,
+            (paging) => update({ ...state, ...paging }),
+            isMobile,
+          )}
         />
       </Card>
       {isCreating && (

@@ -22,6 +22,7 @@ import { deleteTechContract, downloadTechContracts, techContractsQueryOptions } 
 import { useMarketplaceListState } from './marketplace-list-filters'
 import { marketplaceKeys } from './marketplace.api'
 import { TechContractForm } from './tech-contract-form'
+import { serverPagination } from '../../components/table-pagination/server-pagination'
 
 const CONTRACT_YEARS = recentYears(10)
 
@@ -184,15 +185,12 @@ export function TechContractRegistry() {
           loading={isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('marketplaceDeals.contracts.empty') }}
-          pagination={{
-            current: state.page,
-            pageSize: state.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            simple: isMobile,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => update({ ...state, page, pageSize }),
-          }}
+          pagination={serverPagination(
+            state,
+            data?.total,
+            (paging) => update({ ...state, ...paging }),
+            isMobile,
+          )}
         />
       </Card>
       {editing && (

@@ -19,6 +19,7 @@ import { recentYears } from './deal-display'
 import { techEventsQueryOptions } from './deals.api'
 import { useMarketplaceListState } from './marketplace-list-filters'
 import { TechEventForm } from './tech-event-form'
+import { serverPagination } from '../../components/table-pagination/server-pagination'
 
 const NONE = t('common.none')
 // Events may be entered ahead, so next year is offered too.
@@ -115,15 +116,12 @@ export function TechEventListPage() {
           loading={isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('marketplaceDeals.events.empty') }}
-          pagination={{
-            current: state.page,
-            pageSize: state.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            simple: isMobile,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => update({ ...state, page, pageSize }),
-          }}
+          pagination={serverPagination(
+            state,
+            data?.total,
+            (paging) => update({ ...state, ...paging }),
+            isMobile,
+          )}
         />
       </Card>
       {isCreating && (

@@ -22,10 +22,12 @@ import { MarketplaceRecordTags } from './marketplace-record-tags'
 import { needDirectoryParams } from './marketplace-list-state'
 import { downloadNeedDirectory, techNeedsQueryOptions, type NeedDirectoryFormat } from './marketplace.api'
 import { TechNeedForm } from './tech-need-form'
+import { serverPagination } from '../../components/table-pagination/server-pagination'
+import { recentYears } from './deal-display'
 
 const NONE = t('common.none')
 // The years the 需求目录 offers: this year and the nine before it.
-const DIRECTORY_YEARS = Array.from({ length: 10 }, (_, i) => new Date().getFullYear() - i)
+const DIRECTORY_YEARS = recentYears(10)
 
 /** 技术需求: the needs of the caller's scope, filtered and paged on the server. */
 export function TechNeedListPage() {
@@ -144,15 +146,12 @@ export function TechNeedListPage() {
           loading={isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('marketplace.needs.empty') }}
-          pagination={{
-            current: state.page,
-            pageSize: state.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            simple: isMobile,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => update({ ...state, page, pageSize }),
-          }}
+          pagination={serverPagination(
+            state,
+            data?.total,
+            (paging) => update({ ...state, ...paging }),
+            isMobile,
+          )}
         />
       </Card>
       {isCreating && (

@@ -21,6 +21,7 @@ import { MarketplaceListFilters, useMarketplaceListState } from './marketplace-l
 import { MarketplaceRecordTags } from './marketplace-record-tags'
 import { techResultsQueryOptions } from './marketplace.api'
 import { TechResultForm } from './tech-result-form'
+import { serverPagination } from '../../components/table-pagination/server-pagination'
 
 const NONE = t('common.none')
 
@@ -100,15 +101,12 @@ export function TechResultListPage() {
           loading={isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('marketplace.results.empty') }}
-          pagination={{
-            current: state.page,
-            pageSize: state.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            simple: isMobile,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => update({ ...state, page, pageSize }),
-          }}
+          pagination={serverPagination(
+            state,
+            data?.total,
+            (paging) => update({ ...state, ...paging }),
+            isMobile,
+          )}
         />
       </Card>
       {isCreating && (

@@ -40,6 +40,7 @@ import {
 import { downloadScreeningResults, screeningResultsQueryOptions } from './screening-runs.api'
 import { RuleSetSwitch } from './screening-summary'
 import { QUALIFIED_TAG_COLORS } from './screening-verdict-colors'
+import { serverPagination } from '../../components/table-pagination/server-pagination'
 
 const NONE = t('common.none')
 const CONDITION_TAG_COLORS: Record<ScreenedCondition['status'], string> = {
@@ -235,15 +236,12 @@ export function ScreeningResultsTable({
         loading={isFetching}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('qualificationScreening.empty') }}
-        pagination={{
-          current: state.page,
-          pageSize: state.pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          simple: isMobile,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (page, pageSize) => onChange({ ...state, page, pageSize }),
-        }}
+        pagination={serverPagination(
+          state,
+          data?.total,
+          (paging) => onChange({ ...state, ...paging }),
+          isMobile,
+        )}
       />
     </>
   )

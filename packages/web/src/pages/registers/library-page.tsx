@@ -35,6 +35,7 @@ import {
   librarySummariesQueryOptions,
   withdrawCuration,
 } from './library-members.api'
+import { serverPagination } from '../../components/table-pagination/server-pagination'
 
 const isLibrary = (value: string | null): value is Library => LIBRARIES.includes(value as Library)
 const REASON_COLORS = { rule: 'blue', add: 'green', remove: 'red' } as const
@@ -221,14 +222,7 @@ function LibraryTab({ library, rule }: { library: Library; rule: string }) {
           dataSource={data?.items ?? []}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('libraries.empty') }}
-          pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => t('common.total', { total }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
-          }}
+          pagination={serverPagination(paging, data?.total, setPaging)}
         />
       </Card>
       {curation && (
